@@ -1,0 +1,55 @@
+# build-aux/deps.sh: sourced by build-aux/run and build-aux/test.
+# Installs the Debian/Ubuntu packages Rectify needs, or says which to install.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+RECTIFY_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev \
+  libxlsxwriter-dev libcsv-dev desktop-file-utils appstream"
+RECTIFY_TEST_PACKAGES="xvfb xauth dbus dbus-x11 sqlite3 python3 python3-gi python3-openpyxl \
+  python3-pil gir1.2-atspi-2.0 python3-pyatspi at-spi2-core xdotool shared-mime-info \
+  flatpak-builder"
+
+rectify_ensure_packages ()
+{
+  local wanted="$*" missing="" pkg
+  if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "This system has no apt. Install the equivalents of these Debian packages, then re-run:" >&2
+    echo "  $wanted" | tr -s ' ' >&2
+    for pkg in meson ninja pkg-config; do
+      command -v "$pkg" >/dev/null 2>&1 || { echo "missing: $pkg" >&2; return 1; }
+    done
+    return 0
+  fi
+  for pkg in $wanted; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing="$missing $pkg"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+  echo "Installing:$missing"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "Not root and no sudo: install these packages, then re-run:$missing" >&2
+      return 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q || return 1
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -q --no-install-recommends $missing || return 1
+}
+
+rectify_configure ()
+{
+  # $1: build directory; rest: extra meson options
+  local dir="$1"; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null || meson setup --wipe "$dir" "$@"
+  else
+    meson setup "$dir" "$@"
+  fi
+}

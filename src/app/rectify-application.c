@@ -1,0 +1,269 @@
+/* rectify-application.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-application.h"
+#include "rectify-window.h"
+
+struct _RectifyApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
+
+static RectifyWindow *
+get_or_create_window (RectifyApplication *self)
+{
+  GtkWindow *window;
+
+  g_assert (RECTIFY_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (RECTIFY_IS_WINDOW (window))
+    return RECTIFY_WINDOW (window);
+
+  return rectify_window_new (GTK_APPLICATION (self));
+}
+
+/* The window that already shows @file, if any. */
+static RectifyWindow *
+find_window_for_file (RectifyApplication *self,
+                      GFile              *file)
+{
+  g_assert (RECTIFY_IS_APPLICATION (self));
+  g_assert (G_IS_FILE (file));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      RectifyRegister *reg;
+      g_autoptr(GFile) open_file = NULL;
+
+      if (!RECTIFY_IS_WINDOW (l->data))
+        continue;
+
+      reg = rectify_window_get_register (RECTIFY_WINDOW (l->data));
+      if (reg == NULL)
+        continue;
+
+      open_file = g_file_new_for_path (rectify_register_get_path (reg));
+      if (g_file_equal (open_file, file))
+        return RECTIFY_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+static void
+rectify_application_open_action (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_window_show_open_dialog (window);
+}
+
+static void
+rectify_application_new_register_action (GSimpleAction *action,
+                                         GVariant      *param,
+                                         gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_window_show_new_dialog (window);
+}
+
+static void
+rectify_application_open_recent_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+}
+
+static void
+rectify_application_quit_action (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  GList *windows;
+
+  /* Close the windows first, so each one saves its size and closes its register. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+rectify_application_about_action (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  static const char *developers[] = { "The Rectify authors", NULL };
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Rectify"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Corrective actions for ISO/IEC 27001 nonconformities"),
+                         "website", PACKAGE_URL,
+                         "issue-url", PACKAGE_URL "/issues",
+                         "developer-name", _("The Rectify authors"),
+                         "developers", developers,
+                         "copyright", _("© 2026 The Rectify authors"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", rectify_application_open_action },
+  { "new-register", rectify_application_new_register_action },
+  { "open-recent", rectify_application_open_recent_action, "s" },
+  { "quit", rectify_application_quit_action },
+  { "about", rectify_application_about_action },
+};
+
+static void
+rectify_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.open", { "<Control>o", NULL } },
+    { "app.new-register", { "<Control><Shift>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-nc", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+  };
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+rectify_application_activate (GApplication *app)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (self));
+
+      rectify_window_restore_session (new_window);
+      window = GTK_WINDOW (new_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+rectify_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      RectifyWindow *window;
+      GtkWindow *active;
+      g_autoptr(GError) error = NULL;
+
+      if ((window = find_window_for_file (self, files[i])))
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+
+      /* Reuse a window that shows the welcome page; otherwise open a new one. */
+      active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (RECTIFY_IS_WINDOW (active) &&
+          rectify_window_get_register (RECTIFY_WINDOW (active)) == NULL)
+        window = RECTIFY_WINDOW (active);
+      else
+        window = rectify_window_new (GTK_APPLICATION (self));
+
+      gtk_window_present (GTK_WINDOW (window));
+
+      if (!rectify_window_open_file (window, files[i], &error))
+        {
+          AdwMessageDialog *dialog;
+          g_autofree char *name = g_file_get_basename (files[i]);
+
+          g_warning ("Could not open %s: %s", name, error->message);
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                               _("Could Not Open Register"),
+                                                               NULL));
+          /* Translators: %s is a file name, then the technical reason */
+          adw_message_dialog_format_body (dialog, _("“%s” could not be opened: %s"),
+                                          name, error->message);
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+}
+
+static void
+rectify_application_class_init (RectifyApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = rectify_application_startup;
+  app_class->activate = rectify_application_activate;
+  app_class->open = rectify_application_open;
+}
+
+static void
+rectify_application_init (RectifyApplication *self)
+{
+}
+
+RectifyApplication *
+rectify_application_new (void)
+{
+  return g_object_new (RECTIFY_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/rectify/Rectify",
+                       NULL);
+}

@@ -1,0 +1,446 @@
+/* rectify-date-button.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-date-button"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-date.h"
+#include "rectify-date-button.h"
+
+struct _RectifyDateButton
+{
+  GtkButton    parent_instance;
+
+  char        *date;
+  char        *title;
+
+  GtkLabel    *label;
+  GtkPopover  *popover;
+  GtkCalendar *calendar;
+  GtkButton   *clear_button;
+
+  /* the day the calendar shows while the popover is open, committed when it closes */
+  char        *pending;
+  guint        syncing_calendar : 1;
+  guint        cancelled : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyDateButton, rectify_date_button, GTK_TYPE_BUTTON)
+
+enum {
+  PROP_0,
+  PROP_DATE,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+date_time_to_iso (GDateTime *dt)
+{
+  return g_strdup_printf ("%04d-%02d-%02d",
+                          g_date_time_get_year (dt),
+                          g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt));
+}
+
+char *
+_rectify_date_button_format (const char *date)
+{
+  GDate d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || !rectify_date_parse (date, &d))
+    /* Translators: shown on a date button when no date is set */
+    return g_strdup (_("Not set"));
+
+  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                              12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+
+  return g_date_time_format (dt, "%x");
+}
+
+static void
+update_display (RectifyDateButton *self)
+{
+  g_autofree char *text = _rectify_date_button_format (self->date);
+
+  gtk_label_set_label (self->label, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), self->date != NULL);
+
+  if (self->title != NULL)
+    {
+      /* Translators: accessible name of a date button, "Due on: 03/04/2026" */
+      g_autofree char *a11y = g_strdup_printf (_("%s: %s"), self->title, text);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                      -1);
+    }
+}
+
+static void
+sync_calendar (RectifyDateButton *self)
+{
+  GDate d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (self->date != NULL && rectify_date_parse (self->date, &d))
+    dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                                12, 0, 0);
+  else
+    {
+      g_autofree char *today = rectify_date_today ();
+
+      if (rectify_date_parse (today, &d))
+        dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
+                                    g_date_get_day (&d), 12, 0, 0);
+      else
+        dt = g_date_time_new_now_local ();
+    }
+
+  self->syncing_calendar = TRUE;
+  gtk_calendar_select_day (self->calendar, dt);
+  self->syncing_calendar = FALSE;
+}
+
+/* Sets the date and notifies when it changed; @date must be a valid ISO date or NULL. */
+static void
+set_date_internal (RectifyDateButton *self,
+                   const char        *date)
+{
+  if (g_strcmp0 (self->date, date) == 0)
+    return;
+
+  g_free (self->date);
+  self->date = g_strdup (date);
+  update_display (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+static void
+calendar_day_selected_cb (RectifyDateButton *self,
+                          GtkCalendar       *calendar)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (self->syncing_calendar)
+    return;
+
+  dt = gtk_calendar_get_date (calendar);
+  g_free (self->pending);
+  self->pending = date_time_to_iso (dt);
+}
+
+static void
+calendar_released_cb (RectifyDateButton *self,
+                      int                n_press,
+                      double             x,
+                      double             y,
+                      GtkGestureClick   *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
+
+  /* The day cells are labels with the "day-number" style class. */
+  if (picked != NULL && GTK_IS_LABEL (picked) &&
+      gtk_widget_has_css_class (picked, "day-number"))
+    gtk_popover_popdown (self->popover);
+}
+
+static gboolean
+popover_key_pressed_cb (RectifyDateButton     *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      self->cancelled = TRUE;
+      gtk_popover_popdown (self->popover);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (gtk_widget_has_focus (GTK_WIDGET (self->calendar)) ||
+          gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self->calendar))),
+                                  GTK_WIDGET (self->calendar)))
+        {
+          gtk_popover_popdown (self->popover);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+clear_clicked_cb (RectifyDateButton *self)
+{
+  g_clear_pointer (&self->pending, g_free);
+  self->cancelled = TRUE;
+  gtk_popover_popdown (self->popover);
+  set_date_internal (self, NULL);
+}
+
+static void
+popover_closed_cb (RectifyDateButton *self)
+{
+  g_autofree char *pending = g_steal_pointer (&self->pending);
+
+  if (!self->cancelled && pending != NULL)
+    set_date_internal (self, pending);
+  self->cancelled = FALSE;
+}
+
+static void
+rectify_date_button_clicked (GtkButton *button)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (button);
+
+  g_clear_pointer (&self->pending, g_free);
+  self->cancelled = FALSE;
+  sync_calendar (self);
+  gtk_popover_popup (self->popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+}
+
+static void
+rectify_date_button_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (widget);
+
+  GTK_WIDGET_CLASS (rectify_date_button_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (self->popover);
+}
+
+static void
+rectify_date_button_dispose (GObject *object)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (object);
+
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
+
+  G_OBJECT_CLASS (rectify_date_button_parent_class)->dispose (object);
+}
+
+static void
+rectify_date_button_finalize (GObject *object)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (object);
+
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->pending, g_free);
+
+  G_OBJECT_CLASS (rectify_date_button_parent_class)->finalize (object);
+}
+
+static void
+rectify_date_button_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_date_button_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RectifyDateButton *self = RECTIFY_DATE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      rectify_date_button_set_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      rectify_date_button_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_date_button_class_init (RectifyDateButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkButtonClass *button_class = GTK_BUTTON_CLASS (klass);
+
+  object_class->dispose = rectify_date_button_dispose;
+  object_class->finalize = rectify_date_button_finalize;
+  object_class->get_property = rectify_date_button_get_property;
+  object_class->set_property = rectify_date_button_set_property;
+
+  widget_class->size_allocate = rectify_date_button_size_allocate;
+
+  button_class->clicked = rectify_date_button_clicked;
+
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "button");
+}
+
+static void
+rectify_date_button_init (RectifyDateButton *self)
+{
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *popover_box;
+  GtkEventController *key;
+  GtkGesture *click;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "date-button");
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
+  image = gtk_image_new_from_icon_name ("x-office-calendar-symbolic");
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_button_set_child (GTK_BUTTON (self), box);
+
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (calendar_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  gtk_box_append (GTK_BOX (popover_box), GTK_WIDGET (self->calendar));
+
+  /* Translators: removes the date of a date field */
+  self->clear_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Clear")));
+  g_signal_connect_object (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (popover_box), GTK_WIDGET (self->clear_button));
+  gtk_popover_set_child (self->popover, popover_box);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (popover_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->popover), key);
+
+  update_display (self);
+}
+
+/**
+ * rectify_date_button_new:
+ *
+ * Returns: (transfer floating): a new date button with no date
+ */
+GtkWidget *
+rectify_date_button_new (void)
+{
+  return g_object_new (RECTIFY_TYPE_DATE_BUTTON, NULL);
+}
+
+/**
+ * rectify_date_button_get_date:
+ *
+ * Returns: (nullable): the ISO date, or NULL when not set
+ */
+const char *
+rectify_date_button_get_date (RectifyDateButton *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DATE_BUTTON (self), NULL);
+
+  return self->date;
+}
+
+void
+rectify_date_button_set_date (RectifyDateButton *self,
+                              const char        *date)
+{
+  g_return_if_fail (RECTIFY_IS_DATE_BUTTON (self));
+
+  if (date != NULL && !rectify_date_parse (date, NULL))
+    date = NULL;
+
+  set_date_internal (self, date);
+}
+
+const char *
+rectify_date_button_get_title (RectifyDateButton *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DATE_BUTTON (self), NULL);
+
+  return self->title;
+}
+
+void
+rectify_date_button_set_title (RectifyDateButton *self,
+                               const char        *title)
+{
+  g_return_if_fail (RECTIFY_IS_DATE_BUTTON (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  update_display (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}

@@ -1,0 +1,40 @@
+/* rectify-nc-editor.h
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rectify-nonconformity.h"
+#include "rectify-register.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_NC_EDITOR (rectify_nc_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, RECTIFY, NC_EDITOR, AdwBin)
+
+/* Signals:
+ *   "error" (const char *message): a save failed; the widget was reverted to the stored value.
+ */
+
+GtkWidget            *rectify_nc_editor_new              (void);
+void                  rectify_nc_editor_set_register     (RectifyNcEditor      *self,
+                                                          RectifyRegister      *reg);
+RectifyRegister      *rectify_nc_editor_get_register     (RectifyNcEditor      *self);
+/* @nc: (nullable): NULL shows the empty state. */
+void                  rectify_nc_editor_set_nonconformity (RectifyNcEditor     *self,
+                                                          RectifyNonconformity *nc);
+RectifyNonconformity *rectify_nc_editor_get_nonconformity (RectifyNcEditor     *self);
+void                  rectify_nc_editor_focus_title      (RectifyNcEditor      *self);
+
+/* for tests */
+GtkEditable          *_rectify_nc_editor_get_title_editable (RectifyNcEditor   *self);
+/* Saves any pending (debounced) edit now. */
+void                  _rectify_nc_editor_flush           (RectifyNcEditor      *self);
+
+G_END_DECLS

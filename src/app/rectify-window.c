@@ -1,0 +1,1441 @@
+/* rectify-window.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "rectify-date.h"
+#include "rectify-demo.h"
+#include "rectify-enums.h"
+#include "rectify-nc-columns.h"
+#include "rectify-nc-editor.h"
+#include "rectify-window-private.h"
+
+#define MAX_RECENT_REGISTERS 10
+#define MAX_RECENT_IN_MENU   5
+#define REGISTER_SUFFIX      ".rectify"
+
+struct _RectifyWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkWidget            *editor_pane;
+  AdwWindowTitle       *window_title;
+  AdwWindowTitle       *editor_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *grade_filter;
+  GtkDropDown          *source_filter;
+  GtkDropDown          *audit_filter;
+  GtkToggleButton      *overdue_toggle;
+  GtkLabel             *count_label;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  RectifyNcEditor      *editor;
+  GMenu                *recent_section;
+
+  GSettings            *settings;
+  char                 *today;
+
+  /* The open register and the models over its NCs:
+   * NCs -> GtkSortListModel (column view's sorter) -> GtkFilterListModel -> GtkSingleSelection */
+  RectifyRegister      *reg;
+  GtkSortListModel     *sort_model;
+  GtkFilterListModel   *filter_model;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  GBinding             *editor_title_binding;
+
+  /* Filter state, read by filter_func () */
+  int                   status;      /* -1: all */
+  int                   grade;       /* -1: all */
+  int                   source;      /* -1: all */
+  gint64                audit_id;    /* -1: all */
+  gboolean              overdue_only;
+  GtkStringList        *audit_names; /* "All Audits", then the audits' titles */
+  GArray               *audit_ids;   /* gint64, the audits' ids in audit_names order (minus 1) */
+  GArray               *search_ids;  /* gint64, the keys of search_hits point into it */
+  GHashTable           *search_hits; /* NULL: no search */
+
+  /* The undo toast, and the run of changes it covers */
+  AdwToast             *undo_toast;
+  gpointer              undo_entity;  /* compared only, never dereferenced */
+  char                 *undo_property;
+  guint                 undo_count;
+  gboolean              undoing;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const struct {
+  const char *property;
+  const char *message;
+} change_messages[] = {
+  { "ref", N_("Reference changed") },
+  { "title", N_("Title changed") },
+  { "statement", N_("Statement changed") },
+  { "requirement", N_("Requirement changed") },
+  { "evidence", N_("Evidence changed") },
+  { "area", N_("Area changed") },
+  { "source", N_("Source changed") },
+  { "audit-id", N_("Audit changed") },
+  { "occurred-on", N_("Date of occurrence changed") },
+  { "location", N_("Location changed") },
+  { "reported-by", N_("Reporter changed") },
+  { "reported-on", N_("Report date changed") },
+  { "owner", N_("Owner changed") },
+  { "grade", N_("Grade changed") },
+  { "correction", N_("Correction changed") },
+  { "correction-on", N_("Correction date changed") },
+  { "status", N_("Status changed") },
+  { "cap-due-on", N_("Plan due date changed") },
+  { "due-on", N_("Due date changed") },
+  { "closed-on", N_("Closing date changed") },
+};
+
+/* Helpers */
+
+/* Toast titles are Pango markup in libadwaita 1.2: escape the text. */
+static void
+show_toast (RectifyWindow *self,
+            const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+show_toast_printf (RectifyWindow *self,
+                   const char    *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  show_toast (self, message);
+}
+
+static void
+show_error_dialog (RectifyWindow *self,
+                   const char    *heading,
+                   const char    *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Demo", the name of a register file without its suffix. (transfer full) */
+static char *
+register_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_uri (file);
+  if (g_str_has_suffix (basename, REGISTER_SUFFIX) &&
+      strlen (basename) > strlen (REGISTER_SUFFIX))
+    basename[strlen (basename) - strlen (REGISTER_SUFFIX)] = '\0';
+
+  return g_steal_pointer (&basename);
+}
+
+/* "~/Documents", the folder of a register file for people. (transfer full) */
+static char *
+register_display_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (parent == NULL)
+    return g_strdup ("");
+  if ((path = g_file_get_path (parent)) == NULL)
+    return g_file_get_parse_name (parent);
+  if (home != NULL && g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '\0' || path[strlen (home)] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", path + strlen (home), NULL);
+
+  return g_steal_pointer (&path);
+}
+
+static char *
+escape_mnemonic (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+update_actions (RectifyWindow *self)
+{
+  gboolean has_register = self->reg != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-nc", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_register && rectify_register_can_undo (self->reg));
+}
+
+static gboolean
+filters_active (RectifyWindow *self)
+{
+  return self->status >= 0 || self->grade >= 0 || self->source >= 0 || self->audit_id >= 0 ||
+         self->overdue_only || self->search_hits != NULL;
+}
+
+static void
+update_count (RectifyWindow *self)
+{
+  guint total = 0;
+  guint shown = 0;
+  g_autofree char *text = NULL;
+
+  if (self->reg != NULL)
+    {
+      total = g_list_model_get_n_items (rectify_register_get_nonconformities (self->reg));
+      shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+    }
+
+  if (filters_active (self))
+    /* Translators: "12 of 240 nonconformities" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u nonconformity",
+                                         "%u of %u nonconformities", total),
+                            shown, total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u nonconformity",
+                                         "%u nonconformities", total),
+                            total);
+  gtk_label_set_text (self->count_label, text);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+  RectifyNonconformity *nc = item;
+
+  if (self->status >= 0 && (int)rectify_nonconformity_get_status (nc) != self->status)
+    return FALSE;
+  if (self->grade >= 0 && (int)rectify_nonconformity_get_grade (nc) != self->grade)
+    return FALSE;
+  if (self->source >= 0 && (int)rectify_nonconformity_get_source (nc) != self->source)
+    return FALSE;
+  if (self->audit_id >= 0 && rectify_nonconformity_get_audit_id (nc) != self->audit_id)
+    return FALSE;
+  if (self->overdue_only && !rectify_nonconformity_is_overdue (nc, self->today))
+    return FALSE;
+  if (self->search_hits != NULL)
+    {
+      gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (nc));
+
+      if (!g_hash_table_contains (self->search_hits, &id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+refilter (RectifyWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+/* Runs the search of the entry again (after an edit, the hits may differ). */
+static void
+update_search (RectifyWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_hits, g_hash_table_unref);
+  g_clear_pointer (&self->search_ids, g_array_unref);
+
+  if (self->reg == NULL || *stripped == '\0')
+    return;
+
+  if (!(ids = rectify_register_search (self->reg, stripped, &error)))
+    {
+      g_warning ("Search failed: %s", error->message);
+      /* Translators: %s is a technical error message */
+      show_toast_printf (self, _("Search failed: %s"), error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  self->search_ids = g_steal_pointer (&ids);
+  self->search_hits = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->search_ids->len; i++)
+    g_hash_table_add (self->search_hits, &g_array_index (self->search_ids, gint64, i));
+}
+
+static void
+rebuild_audit_filter (RectifyWindow *self)
+{
+  GListModel *audits;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->audit_names));
+  guint selected = 0;
+  gint64 keep = self->audit_id;
+
+  g_array_set_size (self->audit_ids, 0);
+
+  if (self->reg != NULL)
+    {
+      audits = rectify_register_get_audits (self->reg);
+      for (guint i = 0; i < g_list_model_get_n_items (audits); i++)
+        {
+          g_autoptr(RectifyAudit) audit = g_list_model_get_item (audits, i);
+          gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (audit));
+          const char *title = rectify_audit_get_title (audit);
+
+          g_array_append_val (self->audit_ids, id);
+          g_ptr_array_add (titles, (gpointer)(title ? title : ""));
+          if (id == keep)
+            selected = i + 1;
+        }
+    }
+  g_ptr_array_add (titles, NULL);
+
+  gtk_string_list_splice (self->audit_names, 1, n_old - 1, (const char * const *)titles->pdata);
+  gtk_drop_down_set_selected (self->audit_filter, selected);
+}
+
+static void
+set_editor_nonconformity (RectifyWindow        *self,
+                          RectifyNonconformity *nc)
+{
+  g_clear_pointer (&self->editor_title_binding, g_binding_unbind);
+
+  rectify_nc_editor_set_nonconformity (self->editor, nc);
+
+  if (nc != NULL)
+    self->editor_title_binding = g_object_bind_property (nc, "ref",
+                                                         self->editor_title, "title",
+                                                         G_BINDING_SYNC_CREATE);
+  else
+    adw_window_title_set_title (self->editor_title, "");
+}
+
+static GtkWidget *
+find_list_view (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+static void
+select_nonconformity (RectifyWindow        *self,
+                      RectifyNonconformity *nc)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == (GObject *)nc)
+        {
+          GtkWidget *list_view = find_list_view (self->column_view);
+
+          gtk_single_selection_set_selected (self->selection, i);
+          if (list_view != NULL)
+            gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+
+  set_editor_nonconformity (self, nc);
+}
+
+static void
+clear_filters (RectifyWindow *self)
+{
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->grade_filter, 0);
+  gtk_drop_down_set_selected (self->source_filter, 0);
+  gtk_drop_down_set_selected (self->audit_filter, 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  /* search-changed comes after a delay: drop the hits now. */
+  update_search (self);
+  refilter (self);
+}
+
+static void
+add_recent (RectifyWindow *self,
+            GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-registers");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_REGISTERS; i++)
+    {
+      if (g_strcmp0 (old[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  recent = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "recent-registers", (const char * const *)recent);
+  g_settings_set_string (self->settings, "last-register", uri);
+}
+
+static void
+rebuild_recent (RectifyWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  GtkWidget *child;
+  guint n_menu = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_section);
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-registers");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = register_display_name (file);
+      g_autofree char *folder = register_display_folder (file);
+      gboolean exists = g_file_query_exists (file, NULL);
+      GtkWidget *row;
+
+      row = g_object_new (ADW_TYPE_ACTION_ROW,
+                          "use-markup", FALSE,
+                          "title", name,
+                          NULL);
+
+      if (exists)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+
+          if (n_menu < MAX_RECENT_IN_MENU)
+            {
+              g_autofree char *label = escape_mnemonic (name);
+              g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+              g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+              g_menu_append_item (self->recent_section, item);
+              n_menu++;
+            }
+        }
+      else
+        {
+          GtkWidget *button;
+          g_autofree char *subtitle = NULL;
+
+          /* Translators: %s is a folder; the register is no longer there */
+          subtitle = g_strdup_printf (_("%s — file not found"), folder);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_add_css_class (row, "missing");
+
+          button = g_object_new (GTK_TYPE_BUTTON,
+                                 "icon-name", "window-close-symbolic",
+                                 "valign", GTK_ALIGN_CENTER,
+                                 "tooltip-text", _("Remove From List"),
+                                 "action-name", "win.remove-recent",
+                                 NULL);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", recent[i]);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove From List"),
+                                          -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, recent[0] != NULL);
+}
+
+static void
+show_undo_toast (RectifyWindow *self,
+                 RectifyEntity *entity,
+                 const char    *property);
+
+/* Callbacks */
+
+static void
+register_changed_cb (RectifyWindow *self,
+                     RectifyEntity *entity,
+                     const char    *property,
+                     RectifyRegister *reg)
+{
+  RectifyNonconformity *shown;
+
+  g_assert (RECTIFY_IS_WINDOW (self));
+
+  if (self->search_hits != NULL)
+    {
+      update_search (self);
+      refilter (self);
+    }
+
+  update_actions (self);
+
+  if (property == NULL)
+    {
+      /* Added or removed: if the NC in the editor is gone, empty the editor. */
+      shown = rectify_nc_editor_get_nonconformity (self->editor);
+      if (shown != NULL &&
+          rectify_register_lookup_nonconformity (reg, rectify_entity_get_id (RECTIFY_ENTITY (shown))) == NULL)
+        set_editor_nonconformity (self, NULL);
+      return;
+    }
+
+  if (self->undoing ||
+      g_str_equal (property, "updated-at") ||
+      g_str_equal (property, "created-at"))
+    return;
+
+  show_undo_toast (self, entity, property);
+}
+
+static void
+undo_toast_dismissed_cb (RectifyWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->undo_property, g_free);
+  self->undo_entity = NULL;
+  self->undo_count = 0;
+}
+
+static void
+show_undo_toast (RectifyWindow *self,
+                 RectifyEntity *entity,
+                 const char    *property)
+{
+  const char *message = _("Change saved");
+  AdwToast *toast;
+
+  /* Rapid changes of the same field share one toast; its Undo undoes all of them. */
+  if (self->undo_toast != NULL &&
+      self->undo_entity == (gpointer)entity &&
+      g_strcmp0 (self->undo_property, property) == 0)
+    {
+      self->undo_count++;
+      return;
+    }
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  if (RECTIFY_IS_NONCONFORMITY (entity))
+    for (guint i = 0; i < G_N_ELEMENTS (change_messages); i++)
+      if (g_str_equal (change_messages[i].property, property))
+        message = _(change_messages[i].message);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->undo_toast = g_object_ref (toast);
+  self->undo_entity = entity;
+  self->undo_property = g_strdup (property);
+  self->undo_count = 1;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+nc_items_changed_cb (RectifyWindow *self,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GListModel    *model)
+{
+  update_count (self);
+}
+
+static void
+audits_changed_cb (RectifyWindow *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   GListModel    *model)
+{
+  rebuild_audit_filter (self);
+}
+
+static void
+selection_changed_cb (RectifyWindow      *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  RectifyNonconformity *nc = gtk_single_selection_get_selected_item (selection);
+
+  /* An NC that a filter hides keeps its place in the editor. */
+  if (nc == NULL || nc == rectify_nc_editor_get_nonconformity (self->editor))
+    return;
+
+  set_editor_nonconformity (self, nc);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
+static void
+column_view_activate_cb (RectifyWindow *self,
+                         guint          position)
+{
+  g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                                              position);
+
+  if (nc == NULL)
+    return;
+
+  set_editor_nonconformity (self, nc);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
+static void
+back_clicked_cb (RectifyWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_changed_cb (RectifyWindow *self)
+{
+  update_search (self);
+  refilter (self);
+}
+
+static void
+stop_search_cb (RectifyWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+filter_changed_cb (RectifyWindow *self)
+{
+  guint audit = gtk_drop_down_get_selected (self->audit_filter);
+
+  self->status = (int)gtk_drop_down_get_selected (self->status_filter) - 1;
+  self->grade = (int)gtk_drop_down_get_selected (self->grade_filter) - 1;
+  self->source = (int)gtk_drop_down_get_selected (self->source_filter) - 1;
+  self->audit_id = (audit > 0 && audit - 1 < self->audit_ids->len)
+                   ? g_array_index (self->audit_ids, gint64, audit - 1) : -1;
+  self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
+
+  refilter (self);
+}
+
+static void
+editor_error_cb (RectifyWindow   *self,
+                 const char      *message,
+                 RectifyNcEditor *editor)
+{
+  show_toast (self, message);
+}
+
+static void
+recent_changed_cb (RectifyWindow *self)
+{
+  rebuild_recent (self);
+}
+
+static void
+set_register (RectifyWindow   *self,
+              RectifyRegister *reg,
+              GFile           *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+
+  g_assert (RECTIFY_IS_WINDOW (self));
+  g_assert (RECTIFY_IS_REGISTER (reg));
+
+  /* Let the editor save what it holds into the old register first. */
+  set_editor_nonconformity (self, NULL);
+
+  if (self->reg != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->reg, self);
+      g_signal_handlers_disconnect_by_data (rectify_register_get_nonconformities (self->reg), self);
+      g_signal_handlers_disconnect_by_data (rectify_register_get_audits (self->reg), self);
+    }
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  g_set_object (&self->reg, reg);
+
+  rectify_nc_editor_set_register (self->editor, reg);
+  gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
+
+  g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (rectify_register_get_nonconformities (reg), "items-changed",
+                           G_CALLBACK (nc_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rectify_register_get_audits (reg), "items-changed",
+                           G_CALLBACK (audits_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->audit_id = -1;
+  rebuild_audit_filter (self);
+  clear_filters (self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  name = register_display_name (file);
+  folder = register_display_folder (file);
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  add_recent (self, file);
+  update_actions (self);
+  update_count (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "register");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+open_interactive (RectifyWindow *self,
+                  GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_window_open_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *body = NULL;
+
+      g_warning ("Could not open %s: %s", name, error->message);
+      /* Translators: %s is a file name, then the technical reason */
+      body = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+      show_error_dialog (self, _("Could Not Open Register"), body);
+    }
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(RectifyWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        open_interactive (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+new_response_cb (GtkNativeDialog *native,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(RectifyWindow) self = user_data;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+    goto out;
+
+  if ((path = g_file_get_path (chosen)) == NULL)
+    {
+      show_error_dialog (self, _("Could Not Create Register"),
+                         _("A register can only be created in a local folder."));
+      goto out;
+    }
+
+  if (!g_str_has_suffix (path, REGISTER_SUFFIX))
+    {
+      char *with_suffix = g_strconcat (path, REGISTER_SUFFIX, NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!(reg = rectify_register_create (path, &error)))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *body = NULL;
+
+      g_warning ("Could not create %s: %s", path, error->message);
+      /* Translators: %s is a file name, then the technical reason */
+      body = g_strdup_printf (_("“%s” could not be created: %s"), name, error->message);
+      show_error_dialog (self, _("Could Not Create Register"), body);
+      goto out;
+    }
+
+  set_register (self, reg, file);
+
+out:
+  g_object_unref (native);
+}
+
+/* Actions */
+
+static void
+new_nc_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(RectifyNonconformity) nc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rectify_date_today ();
+
+  if (self->reg == NULL)
+    return;
+
+  nc = rectify_nonconformity_new ();
+  g_object_set (nc,
+                "reported-on", today,
+                "reported-by", rectify_register_get_user (self->reg),
+                NULL);
+
+  if (!rectify_register_add (self->reg, RECTIFY_ENTITY (nc), &error))
+    {
+      g_warning ("Could not add a nonconformity: %s", error->message);
+      /* Translators: %s is a technical error message */
+      show_toast_printf (self, _("Could not add a nonconformity: %s"), error->message);
+      return;
+    }
+
+  /* Make sure the new NC is in view. */
+  clear_filters (self);
+  select_nonconformity (self, nc);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+  rectify_nc_editor_focus_title (self->editor);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  if (self->reg == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  clear_filters (RECTIFY_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  guint count = self->undo_toast != NULL ? self->undo_count : 1;
+  gboolean ok = TRUE;
+
+  if (self->reg == NULL)
+    return;
+
+  self->undoing = TRUE;
+  for (guint i = 0; i < count && ok && rectify_register_can_undo (self->reg); i++)
+    ok = rectify_register_undo (self->reg, &error);
+  self->undoing = FALSE;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  if (!ok)
+    {
+      g_warning ("Undo failed: %s", error->message);
+      /* Translators: %s is a technical error message */
+      show_toast_printf (self, _("Undo failed: %s"), error->message);
+    }
+
+  update_actions (self);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "rectify", NULL);
+  g_autofree char *path = g_build_filename (dir, "Demo" REGISTER_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      open_interactive (self, file);
+      return;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_autofree char *body = NULL;
+
+      /* Translators: %s is a folder, then the technical reason */
+      body = g_strdup_printf (_("The folder “%s” could not be created: %s"),
+                              dir, g_strerror (errsv));
+      show_error_dialog (self, _("Could Not Create the Demo"), body);
+      return;
+    }
+
+  if (!(reg = rectify_register_create (path, &error)) ||
+      !rectify_demo_populate (reg, NULL, &error))
+    {
+      g_warning ("Could not create the demo register: %s", error->message);
+      if (reg != NULL)
+        {
+          /* Do not leave a half-filled demo behind. */
+          g_clear_object (&reg);
+          g_file_delete (file, NULL, NULL);
+        }
+      show_error_dialog (self, _("Could Not Create the Demo"), error->message);
+      return;
+    }
+
+  set_register (self, reg, file);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  open_interactive (self, file);
+}
+
+static void
+remove_recent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  const char *uri = g_variant_get_string (param, NULL);
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-registers");
+  for (guint i = 0; old[i] != NULL; i++)
+    if (g_strcmp0 (old[i], uri) != 0)
+      g_strv_builder_add (builder, old[i]);
+  recent = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "recent-registers", (const char * const *)recent);
+}
+
+/* Vfuncs */
+
+static void
+rectify_window_unmap (GtkWidget *widget)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      if (!maximized)
+        {
+          gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  GTK_WIDGET_CLASS (rectify_window_parent_class)->unmap (widget);
+}
+
+static void
+rectify_window_dispose (GObject *object)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (object);
+
+  if (self->reg != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->reg, self);
+      g_signal_handlers_disconnect_by_data (rectify_register_get_nonconformities (self->reg), self);
+      g_signal_handlers_disconnect_by_data (rectify_register_get_audits (self->reg), self);
+    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  /* The editor may still save a pending edit into the register while it goes. */
+  if (self->editor != NULL)
+    set_editor_nonconformity (self, NULL);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->audit_names);
+  g_clear_object (&self->undo_toast);
+  g_clear_object (&self->reg);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rectify_window_parent_class)->dispose (object);
+}
+
+static void
+rectify_window_finalize (GObject *object)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (object);
+
+  g_clear_pointer (&self->search_hits, g_hash_table_unref);
+  g_clear_pointer (&self->search_ids, g_array_unref);
+  g_clear_pointer (&self->audit_ids, g_array_unref);
+  g_clear_pointer (&self->undo_property, g_free);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (rectify_window_parent_class)->finalize (object);
+}
+
+static void
+rectify_window_class_init (RectifyWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_window_dispose;
+  object_class->finalize = rectify_window_finalize;
+
+  widget_class->unmap = rectify_window_unmap;
+
+  g_type_ensure (RECTIFY_TYPE_NC_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rectify/Rectify/rectify-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, grade_filter);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, source_filter);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, audit_filter);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-nc", NULL, new_nc_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-recent", "s", remove_recent_action);
+}
+
+static GtkStringList *
+enum_filter_model (const char *all_label,
+                   GType       enum_type,
+                   int         n_values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all_label);
+  for (int i = 0; i < n_values; i++)
+    gtk_string_list_append (list, rectify_enum_to_label (enum_type, i));
+
+  return list;
+}
+
+static void
+rectify_window_init (RectifyWindow *self)
+{
+  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr(GtkStringList) grades = NULL;
+  g_autoptr(GtkStringList) sources = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkColumnViewColumn *ref_column;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->today = rectify_date_today ();
+  self->status = self->grade = self->source = -1;
+  self->audit_id = -1;
+  self->audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+
+  /* Settings (absent only when running uninstalled without GSETTINGS_SCHEMA_DIR). */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE)))
+    {
+      self->settings = g_settings_new (BASE_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (self->settings, "changed::recent-registers",
+                               G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      g_message ("GSettings schema %s not installed; window state and recent registers "
+                 "are not kept", BASE_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+    }
+
+  /* Filters */
+  statuses = enum_filter_model (_("All Statuses"), RECTIFY_TYPE_STATUS, RECTIFY_N_STATUSES);
+  grades = enum_filter_model (_("All Grades"), RECTIFY_TYPE_GRADE, RECTIFY_N_GRADES);
+  sources = enum_filter_model (_("All Sources"), RECTIFY_TYPE_SOURCE, RECTIFY_N_SOURCES);
+  self->audit_names = gtk_string_list_new ((const char * const []) { _("All Audits"), NULL });
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->grade_filter, G_LIST_MODEL (grades));
+  gtk_drop_down_set_model (self->source_filter, G_LIST_MODEL (sources));
+  gtk_drop_down_set_model (self->audit_filter, G_LIST_MODEL (self->audit_names));
+
+  g_signal_connect_object (self->status_filter, "notify::selected",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grade_filter, "notify::selected",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source_filter, "notify::selected",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->audit_filter, "notify::selected",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overdue_toggle, "notify::active",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The table */
+  ref_column = _rectify_nc_columns_add (self->column_view, self->today);
+  self->sort_model = gtk_sort_list_model_new (NULL,
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->column_view, ref_column, GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (nc_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "error",
+                           G_CALLBACK (editor_error_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+
+  rebuild_recent (self);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* Public API */
+
+RectifyWindow *
+rectify_window_new (GtkApplication *application)
+{
+  return g_object_new (RECTIFY_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+gboolean
+rectify_window_open_file (RectifyWindow  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only registers in local folders can be opened"));
+      return FALSE;
+    }
+
+  if (!(reg = rectify_register_open (path, error)))
+    return FALSE;
+
+  set_register (self, reg, file);
+
+  return TRUE;
+}
+
+void
+rectify_window_restore_session (RectifyWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  uri = g_settings_get_string (self->settings, "last-register");
+  if (uri == NULL || *uri == '\0')
+    return;
+
+  file = g_file_new_for_uri (uri);
+  if (!rectify_window_open_file (self, file, &error))
+    {
+      g_autofree char *name = register_display_name (file);
+
+      g_message ("Could not reopen %s: %s", uri, error->message);
+      g_settings_set_string (self->settings, "last-register", "");
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      /* Translators: %s is a register's name, then the technical reason */
+      show_toast_printf (self, _("Could not reopen “%s”: %s"), name, error->message);
+    }
+}
+
+RectifyRegister *
+rectify_window_get_register (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+
+  return self->reg;
+}
+
+void
+rectify_window_show_open_dialog (RectifyWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  native = gtk_file_chooser_native_new (_("Open Register"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (registers, _("Rectify registers"));
+  gtk_file_filter_add_pattern (registers, "*" REGISTER_SUFFIX);
+  gtk_file_filter_add_mime_type (registers, "application/x-rectify-register");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), registers);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), registers);
+
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+rectify_window_show_new_dialog (RectifyWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  native = gtk_file_chooser_native_new (_("New Register"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (registers, _("Rectify registers"));
+  gtk_file_filter_add_pattern (registers, "*" REGISTER_SUFFIX);
+  gtk_file_filter_add_mime_type (registers, "application/x-rectify-register");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), registers);
+
+  /* Translators: the suggested file name of a new register, without the suffix */
+  name = g_strconcat (_("Register"), REGISTER_SUFFIX, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect (native, "response", G_CALLBACK (new_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* For tests */
+
+GtkColumnView *
+_rectify_window_get_column_view (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->column_view;
+}
+
+RectifyNcEditor *
+_rectify_window_get_editor (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+GtkDropDown *
+_rectify_window_get_grade_filter (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->grade_filter;
+}
+
+GtkDropDown *
+_rectify_window_get_status_filter (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->status_filter;
+}
+
+GtkToggleButton *
+_rectify_window_get_overdue_toggle (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->overdue_toggle;
+}
+
+GtkEditable *
+_rectify_window_get_search_entry (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkLabel *
+_rectify_window_get_count_label (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->count_label;
+}
+
+const char *
+_rectify_window_get_page (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}

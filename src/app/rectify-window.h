@@ -1,0 +1,33 @@
+/* rectify-window.h
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rectify-register.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_WINDOW (rectify_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyWindow, rectify_window, RECTIFY, WINDOW, AdwApplicationWindow)
+
+RectifyWindow   *rectify_window_new               (GtkApplication *application);
+/* Opens the register at @file in this window; on failure the window is unchanged. */
+gboolean         rectify_window_open_file         (RectifyWindow  *self,
+                                                   GFile          *file,
+                                                   GError        **error);
+/* Reopens the last register of the previous session, or shows the welcome page (with a toast
+ * that says why, when the last register could not be opened). */
+void             rectify_window_restore_session   (RectifyWindow  *self);
+/* (transfer none) (nullable) */
+RectifyRegister *rectify_window_get_register      (RectifyWindow  *self);
+void             rectify_window_show_open_dialog  (RectifyWindow  *self);
+void             rectify_window_show_new_dialog   (RectifyWindow  *self);
+
+G_END_DECLS

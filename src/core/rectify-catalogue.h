@@ -1,0 +1,48 @@
+/* rectify-catalogue.h
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The clauses (4-10) and Annex A controls of ISO/IEC 27001:2022, compiled into the core's
+ * resources from data/iso27001-2022-catalogue.tsv. */
+
+typedef enum
+{
+  RECTIFY_CATALOGUE_CLAUSE,
+  RECTIFY_CATALOGUE_CONTROL,
+} RectifyCatalogueKind;
+
+#define RECTIFY_TYPE_CATALOGUE_ENTRY (rectify_catalogue_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyCatalogueEntry, rectify_catalogue_entry, RECTIFY, CATALOGUE_ENTRY, GObject)
+
+/* Read-only properties: "kind" (int), "ref" ("A.5.15" or "9.2"), "title", "theme"
+ * ("Organizational", ... for controls; the clause heading for clauses), "label" ("A.5.15 Access
+ * control"). */
+RectifyCatalogueKind  rectify_catalogue_entry_get_kind  (RectifyCatalogueEntry *self);
+const char           *rectify_catalogue_entry_get_ref   (RectifyCatalogueEntry *self);
+const char           *rectify_catalogue_entry_get_title (RectifyCatalogueEntry *self);
+const char           *rectify_catalogue_entry_get_theme (RectifyCatalogueEntry *self);
+const char           *rectify_catalogue_entry_get_label (RectifyCatalogueEntry *self);
+
+/* All entries in standard order, clauses first (transfer none); loaded once. */
+GListModel            *rectify_catalogue_get_default    (void);
+/* Finds an entry by any common way of writing it: "A.5.15", "a5.15", "Annex A 5.15",
+ * "A 5.15", "5.15" (a control when no such clause exists), "Clause 9.2", "9.2", "§9.2".
+ * (transfer none) (nullable) */
+RectifyCatalogueEntry *rectify_catalogue_lookup         (const char *text);
+/* Entries whose ref starts with @text (normalised as above) or whose title contains every word of
+ * @text (case-insensitive), best first, at most @max_results (0: no limit).
+ * (transfer full) (element-type RectifyCatalogueEntry) */
+GPtrArray             *rectify_catalogue_search         (const char *text,
+                                                         guint       max_results);
+
+G_END_DECLS

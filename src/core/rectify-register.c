@@ -1,0 +1,3673 @@
+/* rectify-register.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-register"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rectify-date.h"
+#include "rectify-register.h"
+#include "rectify-register-private.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Schema                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+#define DATE_CHECK(c) \
+  "CHECK (" c " IS NULL OR " c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+
+/* Version 1: the tables, their constraints and indexes, the append-only history. */
+static const char schema_v1[] =
+  "CREATE TABLE register_info ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE audit ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  title              TEXT NOT NULL UNIQUE CHECK (length(trim(title)) > 0),"
+  "  kind               TEXT NOT NULL DEFAULT 'internal'"
+  "                     CHECK (kind IN ('internal', 'stage-1', 'stage-2', 'surveillance',"
+  "                                     'recertification', 'supplier')),"
+  "  starts_on          TEXT " DATE_CHECK ("starts_on") ","
+  "  ends_on            TEXT " DATE_CHECK ("ends_on") ","
+  "  lead_auditor       TEXT,"
+  "  certification_body TEXT,"
+  "  scope              TEXT"
+  ");"
+
+  "CREATE TABLE nonconformity ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  ref           TEXT NOT NULL UNIQUE CHECK (length(trim(ref)) > 0),"
+  "  title         TEXT,"
+  "  statement     TEXT,"
+  "  requirement   TEXT,"
+  "  evidence      TEXT,"
+  "  area          TEXT,"
+  "  source        TEXT NOT NULL DEFAULT 'internal-audit'"
+  "                CHECK (source IN ('internal-audit', 'external-audit', 'incident', 'monitoring',"
+  "                                  'management-review', 'complaint', 'other')),"
+  "  audit_id      INTEGER REFERENCES audit (id) ON DELETE SET NULL,"
+  "  occurred_on   TEXT " DATE_CHECK ("occurred_on") ","
+  "  location      TEXT,"
+  "  reported_by   TEXT,"
+  "  reported_on   TEXT " DATE_CHECK ("reported_on") ","
+  "  owner         TEXT,"
+  "  grade         TEXT NOT NULL DEFAULT 'minor'"
+  "                CHECK (grade IN ('major', 'minor', 'observation', 'ofi')),"
+  "  correction    TEXT,"
+  "  correction_on TEXT " DATE_CHECK ("correction_on") ","
+  "  status        TEXT NOT NULL DEFAULT 'reported'"
+  "                CHECK (status IN ('reported', 'analysis', 'action-planned', 'awaiting-approval',"
+  "                                  'implementation', 'verification', 'closed')),"
+  "  cap_due_on    TEXT " DATE_CHECK ("cap_due_on") ","
+  "  due_on        TEXT " DATE_CHECK ("due_on") ","
+  "  closed_on     TEXT " DATE_CHECK ("closed_on") ","
+  "  created_at    TEXT NOT NULL,"
+  "  updated_at    TEXT NOT NULL"
+  ");"
+  "CREATE INDEX nonconformity_status ON nonconformity (status);"
+  "CREATE INDEX nonconformity_audit_id ON nonconformity (audit_id);"
+
+  "CREATE TABLE cause ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  nc_id     INTEGER NOT NULL REFERENCES nonconformity (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES cause (id) ON DELETE CASCADE,"
+  "  category  TEXT,"
+  "  text      TEXT,"
+  "  position  INTEGER NOT NULL DEFAULT 0,"
+  "  is_root   INTEGER NOT NULL DEFAULT 0 CHECK (is_root IN (0, 1)),"
+  "  CHECK (parent_id IS NULL OR parent_id <> id)"
+  ");"
+  "CREATE INDEX cause_nc_id ON cause (nc_id, parent_id, position);"
+  "CREATE INDEX cause_parent_id ON cause (parent_id);"
+
+  "CREATE TABLE action ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  ref               TEXT NOT NULL UNIQUE CHECK (length(trim(ref)) > 0),"
+  "  title             TEXT,"
+  "  description       TEXT,"
+  "  owner             TEXT,"
+  "  target_on         TEXT " DATE_CHECK ("target_on") ","
+  "  resources         TEXT,"
+  "  success_criterion TEXT,"
+  "  status            TEXT NOT NULL DEFAULT 'planned'"
+  "                    CHECK (status IN ('planned', 'in-progress', 'done', 'cancelled')),"
+  "  done_on           TEXT " DATE_CHECK ("done_on")
+  ");"
+  "CREATE INDEX action_status ON action (status);"
+
+  "CREATE TABLE nc_action ("
+  "  nc_id     INTEGER NOT NULL REFERENCES nonconformity (id) ON DELETE CASCADE,"
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (nc_id, action_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX nc_action_action_id ON nc_action (action_id, nc_id);"
+
+  "CREATE TABLE approval ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  nc_id       INTEGER NOT NULL REFERENCES nonconformity (id) ON DELETE CASCADE,"
+  "  role        TEXT NOT NULL"
+  "              CHECK (role IN ('management', 'process-owner', 'certification-body')),"
+  "  approver    TEXT NOT NULL,"
+  "  decision    TEXT NOT NULL DEFAULT 'approved' CHECK (decision IN ('approved', 'rejected')),"
+  "  decided_on  TEXT NOT NULL " DATE_CHECK ("decided_on") ","
+  "  comment     TEXT"
+  ");"
+  "CREATE INDEX approval_nc_id ON approval (nc_id);"
+
+  "CREATE TABLE evidence ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  nc_id     INTEGER REFERENCES nonconformity (id) ON DELETE CASCADE,"
+  "  action_id INTEGER REFERENCES action (id) ON DELETE CASCADE,"
+  "  name      TEXT NOT NULL CHECK (length(name) > 0),"
+  "  mime_type TEXT,"
+  "  size      INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0),"
+  "  sha256    TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),"
+  "  added_by  TEXT,"
+  "  added_at  TEXT,"
+  "  data      BLOB NOT NULL DEFAULT x'',"
+  "  CHECK ((nc_id IS NULL) <> (action_id IS NULL))"
+  ");"
+  "CREATE INDEX evidence_nc_id ON evidence (nc_id);"
+  "CREATE INDEX evidence_action_id ON evidence (action_id);"
+
+  "CREATE TABLE verification ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  nc_id       INTEGER NOT NULL REFERENCES nonconformity (id) ON DELETE CASCADE,"
+  "  due_on      TEXT " DATE_CHECK ("due_on") ","
+  "  method      TEXT NOT NULL DEFAULT 'document-review'"
+  "              CHECK (method IN ('document-review', 'follow-up-audit', 'metric', 'on-site')),"
+  "  verifier    TEXT,"
+  "  verified_on TEXT " DATE_CHECK ("verified_on") ","
+  "  result      TEXT NOT NULL DEFAULT 'pending'"
+  "              CHECK (result IN ('pending', 'effective', 'not-effective')),"
+  "  comment     TEXT"
+  ");"
+  "CREATE INDEX verification_nc_id ON verification (nc_id);"
+
+  "CREATE TABLE history ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  at        TEXT NOT NULL,"
+  "  who       TEXT,"
+  "  entity    TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL,"
+  "  field     TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),"
+  "  hash      TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)"
+  ");"
+  "CREATE INDEX history_entity ON history (entity, entity_id);"
+  "CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'history rows cannot be changed'); END;"
+  "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'history rows cannot be deleted'); END;";
+
+#define NC_FTS_COLUMNS "ref, title, statement, evidence, area, requirement, correction, owner"
+#define NC_FTS_NEW "new.ref, new.title, new.statement, new.evidence, new.area, new.requirement, " \
+                   "new.correction, new.owner"
+#define NC_FTS_OLD "old.ref, old.title, old.statement, old.evidence, old.area, old.requirement, " \
+                   "old.correction, old.owner"
+
+/* Version 2: full-text search over the text of nonconformities (external content table kept in
+ * step by triggers, filled from the rows already there). */
+static const char schema_v2[] =
+  "CREATE VIRTUAL TABLE nc_fts USING fts5 (" NC_FTS_COLUMNS ","
+  "  content = 'nonconformity', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER nc_fts_insert AFTER INSERT ON nonconformity BEGIN"
+  "  INSERT INTO nc_fts (rowid, " NC_FTS_COLUMNS ") VALUES (new.id, " NC_FTS_NEW ");"
+  "END;"
+  "CREATE TRIGGER nc_fts_delete AFTER DELETE ON nonconformity BEGIN"
+  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ") VALUES ('delete', old.id, " NC_FTS_OLD ");"
+  "END;"
+  "CREATE TRIGGER nc_fts_update AFTER UPDATE OF " NC_FTS_COLUMNS " ON nonconformity BEGIN"
+  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ") VALUES ('delete', old.id, " NC_FTS_OLD ");"
+  "  INSERT INTO nc_fts (rowid, " NC_FTS_COLUMNS ") VALUES (new.id, " NC_FTS_NEW ");"
+  "END;"
+  "INSERT INTO nc_fts (nc_fts) VALUES ('rebuild');";
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} MigrationStep;
+
+/* Ordered: step N takes a file from version N - 1 to N. */
+static const MigrationStep migrations[] = {
+  { 1, schema_v1 },
+  { 2, schema_v2 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_REGISTER_SCHEMA_VERSION);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Static whitelists of tables and columns                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum
+{
+  TABLE_AUDIT,
+  TABLE_NC,
+  TABLE_ACTION,
+  TABLE_CAUSE,
+  TABLE_EVIDENCE,
+  TABLE_VERIFICATION,
+  N_TABLES
+} TableId;
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_DATE,
+  KIND_TIMESTAMP,
+  KIND_ENUM,
+  KIND_LINK,      /* int64 id of another row, 0 stored as NULL */
+  KIND_INT64,
+  KIND_INT,
+  KIND_BOOL,
+} ColumnKind;
+
+typedef struct
+{
+  const char *property;
+  const char *column;
+  ColumnKind  kind;
+  TableId     link_table;   /* KIND_LINK only */
+} ColumnSpec;
+
+typedef struct
+{
+  const char       *name;
+  GType           (*get_type) (void);
+  const ColumnSpec *columns;
+  guint             n_columns;
+  gboolean          live;             /* kept in a GListStore */
+  const char       *label_property;   /* written in "created"/"removed" history rows */
+  const char       *unique_property;  /* not empty and unique in the table */
+  const char       *ref_prefix;       /* automatic refs */
+  const char       *list_order;       /* ORDER BY of lists */
+  const char       *empty_message;
+  const char       *duplicate_message;
+} TableSpec;
+
+static const ColumnSpec audit_columns[] = {
+  { "title", "title", KIND_TEXT, 0 },
+  { "kind", "kind", KIND_ENUM, 0 },
+  { "starts-on", "starts_on", KIND_DATE, 0 },
+  { "ends-on", "ends_on", KIND_DATE, 0 },
+  { "lead-auditor", "lead_auditor", KIND_TEXT, 0 },
+  { "certification-body", "certification_body", KIND_TEXT, 0 },
+  { "scope", "scope", KIND_TEXT, 0 },
+};
+
+static const ColumnSpec nc_columns[] = {
+  { "ref", "ref", KIND_TEXT, 0 },
+  { "title", "title", KIND_TEXT, 0 },
+  { "statement", "statement", KIND_TEXT, 0 },
+  { "requirement", "requirement", KIND_TEXT, 0 },
+  { "evidence", "evidence", KIND_TEXT, 0 },
+  { "area", "area", KIND_TEXT, 0 },
+  { "source", "source", KIND_ENUM, 0 },
+  { "audit-id", "audit_id", KIND_LINK, TABLE_AUDIT },
+  { "occurred-on", "occurred_on", KIND_DATE, 0 },
+  { "location", "location", KIND_TEXT, 0 },
+  { "reported-by", "reported_by", KIND_TEXT, 0 },
+  { "reported-on", "reported_on", KIND_DATE, 0 },
+  { "owner", "owner", KIND_TEXT, 0 },
+  { "grade", "grade", KIND_ENUM, 0 },
+  { "correction", "correction", KIND_TEXT, 0 },
+  { "correction-on", "correction_on", KIND_DATE, 0 },
+  { "status", "status", KIND_ENUM, 0 },
+  { "cap-due-on", "cap_due_on", KIND_DATE, 0 },
+  { "due-on", "due_on", KIND_DATE, 0 },
+  { "closed-on", "closed_on", KIND_DATE, 0 },
+  { "created-at", "created_at", KIND_TIMESTAMP, 0 },
+  { "updated-at", "updated_at", KIND_TIMESTAMP, 0 },
+};
+
+static const ColumnSpec action_columns[] = {
+  { "ref", "ref", KIND_TEXT, 0 },
+  { "title", "title", KIND_TEXT, 0 },
+  { "description", "description", KIND_TEXT, 0 },
+  { "owner", "owner", KIND_TEXT, 0 },
+  { "target-on", "target_on", KIND_DATE, 0 },
+  { "resources", "resources", KIND_TEXT, 0 },
+  { "success-criterion", "success_criterion", KIND_TEXT, 0 },
+  { "status", "status", KIND_ENUM, 0 },
+  { "done-on", "done_on", KIND_DATE, 0 },
+};
+
+static const ColumnSpec cause_columns[] = {
+  { "nc-id", "nc_id", KIND_LINK, TABLE_NC },
+  { "parent-id", "parent_id", KIND_LINK, TABLE_CAUSE },
+  { "category", "category", KIND_TEXT, 0 },
+  { "text", "text", KIND_TEXT, 0 },
+  { "position", "position", KIND_INT, 0 },
+  { "is-root", "is_root", KIND_BOOL, 0 },
+};
+
+static const ColumnSpec evidence_columns[] = {
+  { "nc-id", "nc_id", KIND_LINK, TABLE_NC },
+  { "action-id", "action_id", KIND_LINK, TABLE_ACTION },
+  { "name", "name", KIND_TEXT, 0 },
+  { "mime-type", "mime_type", KIND_TEXT, 0 },
+  { "size", "size", KIND_INT64, 0 },
+  { "sha256", "sha256", KIND_TEXT, 0 },
+  { "added-by", "added_by", KIND_TEXT, 0 },
+  { "added-at", "added_at", KIND_TIMESTAMP, 0 },
+};
+
+static const ColumnSpec verification_columns[] = {
+  { "nc-id", "nc_id", KIND_LINK, TABLE_NC },
+  { "due-on", "due_on", KIND_DATE, 0 },
+  { "method", "method", KIND_ENUM, 0 },
+  { "verifier", "verifier", KIND_TEXT, 0 },
+  { "verified-on", "verified_on", KIND_DATE, 0 },
+  { "result", "result", KIND_ENUM, 0 },
+  { "comment", "comment", KIND_TEXT, 0 },
+};
+
+static const TableSpec table_specs[N_TABLES] = {
+  [TABLE_AUDIT] = {
+    "audit", rectify_audit_get_type, audit_columns, G_N_ELEMENTS (audit_columns),
+    TRUE, "title", "title", NULL, "id",
+    N_("An audit needs a title."),
+    N_("There is already an audit titled “%s”."),
+  },
+  [TABLE_NC] = {
+    "nonconformity", rectify_nonconformity_get_type, nc_columns, G_N_ELEMENTS (nc_columns),
+    TRUE, "ref", "ref", "NC-", "ref",
+    N_("The reference of a nonconformity cannot be empty."),
+    N_("The reference “%s” is already used by another nonconformity."),
+  },
+  [TABLE_ACTION] = {
+    "action", rectify_action_get_type, action_columns, G_N_ELEMENTS (action_columns),
+    TRUE, "ref", "ref", "A-", "ref",
+    N_("The reference of an action cannot be empty."),
+    N_("The reference “%s” is already used by another action."),
+  },
+  [TABLE_CAUSE] = {
+    "cause", rectify_cause_get_type, cause_columns, G_N_ELEMENTS (cause_columns),
+    FALSE, "text", NULL, NULL, "coalesce (parent_id, 0), position, id",
+    NULL, NULL,
+  },
+  [TABLE_EVIDENCE] = {
+    "evidence", rectify_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns),
+    FALSE, "name", NULL, NULL, "id",
+    NULL, NULL,
+  },
+  [TABLE_VERIFICATION] = {
+    "verification", rectify_verification_get_type, verification_columns,
+    G_N_ELEMENTS (verification_columns),
+    FALSE, "result", NULL, NULL, "id",
+    NULL, NULL,
+  },
+};
+
+/* Children that go with their parent (ON DELETE CASCADE), for history rows and the cache. */
+typedef struct
+{
+  TableId     parent;
+  TableId     child;
+  const char *sql;   /* SELECT id FROM child WHERE ... = ?1 */
+} CascadeSpec;
+
+static const CascadeSpec cascades[] = {
+  { TABLE_NC, TABLE_CAUSE, "SELECT id FROM cause WHERE nc_id = ?1 ORDER BY id" },
+  { TABLE_NC, TABLE_VERIFICATION, "SELECT id FROM verification WHERE nc_id = ?1 ORDER BY id" },
+  { TABLE_NC, TABLE_EVIDENCE, "SELECT id FROM evidence WHERE nc_id = ?1 ORDER BY id" },
+  { TABLE_ACTION, TABLE_EVIDENCE, "SELECT id FROM evidence WHERE action_id = ?1 ORDER BY id" },
+  { TABLE_CAUSE, TABLE_CAUSE,
+    "WITH RECURSIVE d (id) AS (SELECT id FROM cause WHERE parent_id = ?1"
+    "  UNION ALL SELECT c.id FROM cause c JOIN d ON c.parent_id = d.id)"
+    " SELECT id FROM d ORDER BY id" },
+};
+
+/* SQL and pspecs derived once from the static tables above. */
+typedef struct
+{
+  GParamSpec **pspecs;        /* one per column */
+  char        *select_sql;    /* SELECT id, columns FROM table */
+  char        *insert_sql;
+  char        *delete_sql;
+  char        *exists_sql;    /* SELECT 1 FROM table WHERE id = ?1 */
+  char        *unique_sql;    /* SELECT id FROM table WHERE unique = ?1 AND id <> ?2 */
+  char        *label_sql;     /* SELECT label FROM table WHERE id = ?1 */
+  char        *all_sql;       /* SELECT id, columns FROM table ORDER BY id */
+  char       **update_sql;    /* one per column */
+} TableRuntime;
+
+static TableRuntime table_runtime[N_TABLES];
+
+static const ColumnSpec *
+find_column (TableId     table,
+             const char *property)
+{
+  const TableSpec *spec = &table_specs[table];
+
+  for (guint i = 0; i < spec->n_columns; i++)
+    if (g_strcmp0 (spec->columns[i].property, property) == 0)
+      return &spec->columns[i];
+
+  return NULL;
+}
+
+static const char *
+column_name_of (TableId     table,
+                const char *property)
+{
+  const ColumnSpec *col = find_column (table, property);
+
+  g_assert (col != NULL);
+
+  return col->column;
+}
+
+static void
+ensure_table_runtime (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      const TableSpec *spec = &table_specs[t];
+      TableRuntime *rt = &table_runtime[t];
+      g_autoptr(GTypeClass) klass = g_type_class_ref (spec->get_type ());
+      g_autoptr(GString) cols = g_string_new (NULL);
+      g_autoptr(GString) params = g_string_new (NULL);
+
+      rt->pspecs = g_new0 (GParamSpec *, spec->n_columns);
+      rt->update_sql = g_new0 (char *, spec->n_columns);
+
+      for (guint i = 0; i < spec->n_columns; i++)
+        {
+          const ColumnSpec *col = &spec->columns[i];
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), col->property);
+          GType want = G_TYPE_INVALID;
+
+          switch (col->kind)
+            {
+            case KIND_TEXT:
+            case KIND_DATE:
+            case KIND_TIMESTAMP:
+              want = G_TYPE_STRING;
+              break;
+            case KIND_ENUM:
+              want = G_TYPE_ENUM;
+              break;
+            case KIND_LINK:
+            case KIND_INT64:
+              want = G_TYPE_INT64;
+              break;
+            case KIND_INT:
+              want = G_TYPE_INT;
+              break;
+            case KIND_BOOL:
+              want = G_TYPE_BOOLEAN;
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+
+          if (pspec == NULL || !g_type_is_a (pspec->value_type, want))
+            g_error ("%s has no %s property “%s”", g_type_name (spec->get_type ()),
+                     g_type_name (want), col->property);
+
+          rt->pspecs[i] = pspec;
+          g_string_append_printf (cols, ", %s", col->column);
+          g_string_append_printf (params, "%s?%u", i == 0 ? "" : ", ", i + 1);
+          rt->update_sql[i] = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
+                                               spec->name, col->column);
+        }
+
+      rt->select_sql = g_strdup_printf ("SELECT id%s FROM %s", cols->str, spec->name);
+      rt->all_sql = g_strdup_printf ("%s ORDER BY id", rt->select_sql);
+      rt->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                        spec->name, cols->str + 2, params->str);
+      rt->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", spec->name);
+      rt->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", spec->name);
+      rt->label_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
+                                       column_name_of (t, spec->label_property), spec->name);
+      if (spec->unique_property != NULL)
+        rt->unique_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND id <> ?2",
+                                          spec->name,
+                                          column_name_of (t, spec->unique_property));
+    }
+
+  g_once_init_leave (&initialized, 1);
+}
+
+static int
+table_for_type (GType type)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    if (type == table_specs[t].get_type ())
+      return t;
+
+  return -1;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The object                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum
+{
+  JOURNAL_ADD,
+  JOURNAL_REMOVE,
+  JOURNAL_SET,
+} JournalKind;
+
+/* In-memory changes made inside a transaction, replayed backwards on rollback. */
+typedef struct
+{
+  JournalKind    kind;
+  TableId        table;
+  RectifyEntity *entity;
+  const char    *property;   /* interned; JOURNAL_SET */
+  GValue         old_value;  /* JOURNAL_SET */
+} JournalEntry;
+
+typedef struct
+{
+  RectifyEntity *entity;
+  TableId        table;
+  const char    *property;   /* interned */
+  GValue         old_value;
+} UndoEntry;
+
+typedef struct
+{
+  guint journal_len;
+  guint undo_len;
+} TxMark;
+
+struct _RectifyRegister
+{
+  GObject       parent_instance;
+
+  char         *path;
+  char         *user;
+  sqlite3      *db;
+  GHashTable   *stmts;                /* SQL text -> sqlite3_stmt */
+
+  GListStore   *stores[N_TABLES];     /* live tables only, sorted by id */
+  GHashTable   *objects[N_TABLES];    /* gint64 id -> RectifyEntity (a ref) */
+  gint64        next_ref[N_TABLES];   /* next free ref number, 0 when unknown */
+
+  guint         depth;
+  GArray       *marks;                /* TxMark per open level */
+  GPtrArray    *journal;              /* JournalEntry */
+  GPtrArray    *undo;                 /* UndoEntry */
+};
+
+G_DEFINE_FINAL_TYPE (RectifyRegister, rectify_register, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rectify-register-error-quark, rectify_register_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char zero_hash[] =
+  "0000000000000000000000000000000000000000000000000000000000000000";
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: SQLite                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+set_db_error (GError    **error,
+              sqlite3    *db,
+              int         rc,
+              const char *what)
+{
+  int code = RECTIFY_REGISTER_ERROR_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = RECTIFY_REGISTER_ERROR_INVALID;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = RECTIFY_REGISTER_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = RECTIFY_REGISTER_ERROR_CORRUPT;
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, RECTIFY_REGISTER_ERROR, code, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+/* A cached prepared statement, reset and with cleared bindings. */
+static sqlite3_stmt *
+get_stmt (RectifyRegister  *self,
+          const char       *sql,
+          GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  {
+    int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+    if (rc != SQLITE_OK)
+      {
+        set_db_error (error, self->db, rc, _("Could not read the register"));
+        return NULL;
+      }
+  }
+
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/* Steps a statement that returns no rows, then resets it. */
+static gboolean
+step_done (RectifyRegister  *self,
+           sqlite3_stmt     *stmt,
+           const char       *what,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (error, self->db, sqlite3_extended_errcode (self->db), what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Runs static SQL (never user text). */
+static gboolean
+exec_static (sqlite3     *db,
+             const char  *sql,
+             const char  *what,
+             GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, sqlite3_extended_errcode (db), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    set_db_error (error, db, sqlite3_extended_errcode (db), _("Could not read the file"));
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: values                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+bind_value (sqlite3_stmt     *stmt,
+            int               idx,
+            const ColumnSpec *col,
+            const GValue     *value)
+{
+  switch (col->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_TIMESTAMP:
+      {
+        const char *s = g_value_get_string (value);
+
+        if (s != NULL)
+          sqlite3_bind_text (stmt, idx, s, -1, SQLITE_TRANSIENT);
+        else
+          sqlite3_bind_null (stmt, idx);
+      }
+      break;
+
+    case KIND_ENUM:
+      sqlite3_bind_text (stmt, idx,
+                         rectify_enum_to_nick (G_VALUE_TYPE (value), g_value_get_enum (value)),
+                         -1, SQLITE_STATIC);
+      break;
+
+    case KIND_LINK:
+      if (g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, idx);
+      else
+        sqlite3_bind_int64 (stmt, idx, g_value_get_int64 (value));
+      break;
+
+    case KIND_INT64:
+      sqlite3_bind_int64 (stmt, idx, g_value_get_int64 (value));
+      break;
+
+    case KIND_INT:
+      sqlite3_bind_int (stmt, idx, g_value_get_int (value));
+      break;
+
+    case KIND_BOOL:
+      sqlite3_bind_int (stmt, idx, g_value_get_boolean (value) ? 1 : 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* @value is initialized to the property's type and holds its default. */
+static void
+read_value (sqlite3_stmt     *stmt,
+            int               idx,
+            const ColumnSpec *col,
+            GValue           *value)
+{
+  switch (col->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_TIMESTAMP:
+      if (sqlite3_column_type (stmt, idx) == SQLITE_NULL)
+        g_value_set_string (value, NULL);
+      else
+        g_value_set_string (value, (const char *)sqlite3_column_text (stmt, idx));
+      break;
+
+    case KIND_ENUM:
+      {
+        const char *nick = (const char *)sqlite3_column_text (stmt, idx);
+        int v;
+
+        if (nick != NULL && rectify_enum_from_nick (G_VALUE_TYPE (value), nick, &v))
+          g_value_set_enum (value, v);
+        else
+          g_warning ("Unknown value “%s” in column %s", nick ? nick : "(null)", col->column);
+      }
+      break;
+
+    case KIND_LINK:
+    case KIND_INT64:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, idx));
+      break;
+
+    case KIND_INT:
+      g_value_set_int (value, sqlite3_column_int (stmt, idx));
+      break;
+
+    case KIND_BOOL:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, idx) != 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The text written in history rows (and compared to see whether a value changes). */
+static char *
+value_to_text (const ColumnSpec *col,
+               const GValue     *value)
+{
+  switch (col->kind)
+    {
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_TIMESTAMP:
+      return g_value_dup_string (value);
+
+    case KIND_ENUM:
+      return g_strdup (rectify_enum_to_nick (G_VALUE_TYPE (value), g_value_get_enum (value)));
+
+    case KIND_LINK:
+      if (g_value_get_int64 (value) == 0)
+        return NULL;
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+
+    case KIND_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+
+    case KIND_INT:
+      return g_strdup_printf ("%d", g_value_get_int (value));
+
+    case KIND_BOOL:
+      return g_strdup (g_value_get_boolean (value) ? "true" : "false");
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_exists (RectifyRegister  *self,
+            TableId           table,
+            gint64            id,
+            gboolean         *exists,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, table_runtime[table].exists_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not read the register"));
+      return FALSE;
+    }
+
+  *exists = (rc == SQLITE_ROW);
+
+  return TRUE;
+}
+
+/* Checks @value for @col before it is written to the row @id (0 for a new row). */
+static gboolean
+validate_value (RectifyRegister   *self,
+                TableId            table,
+                const ColumnSpec  *col,
+                const GValue      *value,
+                gint64             id,
+                GError           **error)
+{
+  const TableSpec *spec = &table_specs[table];
+
+  switch (col->kind)
+    {
+    case KIND_DATE:
+      {
+        const char *s = g_value_get_string (value);
+
+        if (s != NULL && !rectify_date_parse (s, NULL))
+          {
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                         /* Translators: %s is what the user typed as a date */
+                         _("“%s” is not a valid date; dates are written as YYYY-MM-DD."), s);
+            return FALSE;
+          }
+      }
+      break;
+
+    case KIND_TIMESTAMP:
+      {
+        const char *s = g_value_get_string (value);
+        g_autoptr(GDateTime) dt = NULL;
+
+        if (s != NULL && (dt = g_date_time_new_from_iso8601 (s, NULL)) == NULL)
+          {
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                         _("“%s” is not a valid ISO 8601 timestamp."), s);
+            return FALSE;
+          }
+      }
+      break;
+
+    case KIND_ENUM:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (G_VALUE_TYPE (value));
+
+        if (g_enum_get_value (klass, g_value_get_enum (value)) == NULL)
+          {
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                         _("%d is not a valid value for “%s”."),
+                         g_value_get_enum (value), col->property);
+            return FALSE;
+          }
+      }
+      break;
+
+    case KIND_LINK:
+      {
+        gint64 target = g_value_get_int64 (value);
+        gboolean exists = FALSE;
+
+        if (target < 0)
+          {
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                         _("“%s” cannot be negative."), col->property);
+            return FALSE;
+          }
+
+        if (target != 0)
+          {
+            if (!row_exists (self, col->link_table, target, &exists, error))
+              return FALSE;
+
+            if (!exists)
+              {
+                g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                             /* Translators: "There is no audit with id 7." */
+                             _("There is no %s with id %" G_GINT64_FORMAT "."),
+                             table_specs[col->link_table].name, target);
+                return FALSE;
+              }
+          }
+      }
+      break;
+
+    case KIND_TEXT:
+    case KIND_INT64:
+    case KIND_INT:
+    case KIND_BOOL:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (spec->unique_property != NULL && strcmp (spec->unique_property, col->property) == 0)
+    {
+      const char *s = g_value_get_string (value);
+      g_autofree char *stripped = g_strstrip (g_strdup (s ? s : ""));
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (*stripped == '\0')
+        {
+          g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                               _(spec->empty_message));
+          return FALSE;
+        }
+
+      if ((stmt = get_stmt (self, table_runtime[table].unique_sql, error)) == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, s, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_ROW)
+        {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                       _(spec->duplicate_message), s);
+#pragma GCC diagnostic pop
+          return FALSE;
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, self->db, rc, _("Could not read the register"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: live models and the object cache                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+static gint64 *
+id_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static RectifyEntity *
+cache_lookup (RectifyRegister *self,
+              TableId          table,
+              gint64           id)
+{
+  return g_hash_table_lookup (self->objects[table], &id);
+}
+
+static gboolean
+is_stored (RectifyRegister *self,
+           TableId          table,
+           RectifyEntity   *entity)
+{
+  gint64 id = rectify_entity_get_id (entity);
+
+  return id > 0 && cache_lookup (self, table, id) == entity;
+}
+
+/* Position of @id in a store sorted by id, or where it would go. */
+static guint
+store_position (GListStore *store,
+                gint64      id,
+                gboolean   *found)
+{
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n = hi;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(RectifyEntity) item = g_list_model_get_item (G_LIST_MODEL (store), mid);
+
+      if (rectify_entity_get_id (item) < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (found != NULL)
+    {
+      *found = FALSE;
+      if (lo < n)
+        {
+          g_autoptr(RectifyEntity) item = g_list_model_get_item (G_LIST_MODEL (store), lo);
+          *found = rectify_entity_get_id (item) == id;
+        }
+    }
+
+  return lo;
+}
+
+static void
+memory_insert (RectifyRegister *self,
+               TableId          table,
+               RectifyEntity   *entity)
+{
+  gint64 id = rectify_entity_get_id (entity);
+
+  g_hash_table_insert (self->objects[table], id_key (id), g_object_ref (entity));
+
+  if (self->stores[table] != NULL)
+    {
+      gboolean found;
+      guint pos = store_position (self->stores[table], id, &found);
+
+      if (!found)
+        g_list_store_insert (self->stores[table], pos, entity);
+    }
+}
+
+static void
+memory_remove (RectifyRegister *self,
+               TableId          table,
+               RectifyEntity   *entity)
+{
+  gint64 id = rectify_entity_get_id (entity);
+
+  if (self->stores[table] != NULL)
+    {
+      gboolean found;
+      guint pos = store_position (self->stores[table], id, &found);
+
+      if (found)
+        g_list_store_remove (self->stores[table], pos);
+    }
+
+  if (cache_lookup (self, table, id) == entity)
+    g_hash_table_remove (self->objects[table], &id);
+}
+
+static void
+emit_item_changed (RectifyRegister *self,
+                   TableId          table,
+                   RectifyEntity   *entity)
+{
+  gboolean found;
+  guint pos;
+
+  if (self->stores[table] == NULL)
+    return;
+
+  pos = store_position (self->stores[table], rectify_entity_get_id (entity), &found);
+  if (found)
+    g_list_model_items_changed (G_LIST_MODEL (self->stores[table]), pos, 1, 1);
+}
+
+static RectifyEntity *
+entity_from_row (RectifyRegister *self,
+                 TableId          table,
+                 sqlite3_stmt    *stmt)
+{
+  const TableSpec *spec = &table_specs[table];
+  TableRuntime *rt = &table_runtime[table];
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  RectifyEntity *entity;
+  const char *names[32];
+  GValue values[32] = { G_VALUE_INIT };
+
+  if ((entity = cache_lookup (self, table, id)) != NULL)
+    return entity;
+
+  g_assert (spec->n_columns + 1 <= G_N_ELEMENTS (names));
+
+  names[0] = "id";
+  g_value_init (&values[0], G_TYPE_INT64);
+  g_value_set_int64 (&values[0], id);
+
+  for (guint i = 0; i < spec->n_columns; i++)
+    {
+      names[i + 1] = spec->columns[i].property;
+      g_value_init (&values[i + 1], rt->pspecs[i]->value_type);
+      g_param_value_set_default (rt->pspecs[i], &values[i + 1]);
+      read_value (stmt, i + 1, &spec->columns[i], &values[i + 1]);
+    }
+
+  entity = (RectifyEntity *)g_object_new_with_properties (spec->get_type (),
+                                                          spec->n_columns + 1,
+                                                          names, values);
+
+  for (guint i = 0; i < spec->n_columns + 1; i++)
+    g_value_unset (&values[i]);
+
+  g_hash_table_insert (self->objects[table], id_key (id), entity);
+
+  return entity;
+}
+
+/* Runs a SELECT of (id, columns...) and returns the entities, reusing cached objects. */
+static GPtrArray *
+load_rows (RectifyRegister  *self,
+           TableId           table,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, g_object_ref (entity_from_row (self, table, stmt)));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not read the register"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+load_live_models (RectifyRegister  *self,
+                  GError          **error)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      sqlite3_stmt *stmt;
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (!table_specs[t].live)
+        continue;
+
+      if ((stmt = get_stmt (self, table_runtime[t].all_sql, error)) == NULL)
+        return FALSE;
+
+      if ((items = load_rows (self, t, stmt, error)) == NULL)
+        return FALSE;
+
+      g_list_store_splice (self->stores[t], 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->stores[t])),
+                           items->pdata, items->len);
+    }
+
+  return TRUE;
+}
+
+static RectifyEntity *
+get_entity (RectifyRegister  *self,
+            TableId           table,
+            gint64            id,
+            GError          **error)
+{
+  RectifyEntity *entity;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if ((entity = cache_lookup (self, table, id)) != NULL)
+    return entity;
+
+  sql = g_strdup_printf ("%s WHERE id = ?1", table_runtime[table].select_sql);
+  if ((stmt = get_stmt (self, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((items = load_rows (self, table, stmt, error)) == NULL)
+    return NULL;
+
+  return items->len > 0 ? g_ptr_array_index (items, 0) : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: transactions, journal, undo                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+journal_entry_free (gpointer data)
+{
+  JournalEntry *entry = data;
+
+  g_clear_object (&entry->entity);
+  if (G_IS_VALUE (&entry->old_value))
+    g_value_unset (&entry->old_value);
+  g_free (entry);
+}
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_clear_object (&entry->entity);
+  if (G_IS_VALUE (&entry->old_value))
+    g_value_unset (&entry->old_value);
+  g_free (entry);
+}
+
+static void
+journal_push (RectifyRegister *self,
+              JournalKind      kind,
+              TableId          table,
+              RectifyEntity   *entity,
+              const char      *property,
+              const GValue    *old_value)
+{
+  JournalEntry *entry = g_new0 (JournalEntry, 1);
+
+  g_assert (self->depth > 0);
+
+  entry->kind = kind;
+  entry->table = table;
+  entry->entity = g_object_ref (entity);
+  entry->property = property ? g_intern_string (property) : NULL;
+  if (old_value != NULL)
+    {
+      g_value_init (&entry->old_value, G_VALUE_TYPE (old_value));
+      g_value_copy (old_value, &entry->old_value);
+    }
+
+  g_ptr_array_add (self->journal, entry);
+}
+
+/* Sets a property on a stored object, remembering the old value for a rollback. */
+static void
+journal_set_property (RectifyRegister *self,
+                      TableId          table,
+                      RectifyEntity   *entity,
+                      const char      *property,
+                      const GValue    *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), property);
+  g_auto(GValue) old = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+
+  g_value_init (&old, pspec->value_type);
+  g_object_get_property (G_OBJECT (entity), property, &old);
+  journal_push (self, JOURNAL_SET, table, entity, property, &old);
+  g_object_set_property (G_OBJECT (entity), property, value);
+}
+
+static void
+journal_replay (RectifyRegister *self,
+                guint            mark)
+{
+  while (self->journal->len > mark)
+    {
+      JournalEntry *entry = g_ptr_array_index (self->journal, self->journal->len - 1);
+
+      switch (entry->kind)
+        {
+        case JOURNAL_ADD:
+          memory_remove (self, entry->table, entry->entity);
+          rectify_entity_set_id (entry->entity, 0);
+          break;
+
+        case JOURNAL_REMOVE:
+          memory_insert (self, entry->table, entry->entity);
+          break;
+
+        case JOURNAL_SET:
+          g_object_set_property (G_OBJECT (entry->entity), entry->property, &entry->old_value);
+          emit_item_changed (self, entry->table, entry->entity);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_ptr_array_set_size (self->journal, self->journal->len - 1);
+    }
+}
+
+static gboolean
+tx_begin (RectifyRegister  *self,
+          GError          **error)
+{
+  TxMark mark = { self->journal->len, self->undo->len };
+  sqlite3_stmt *stmt;
+
+  stmt = get_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rectify_nested", error);
+  if (stmt == NULL || !step_done (self, stmt, _("Could not start a change"), error))
+    return FALSE;
+
+  g_array_append_val (self->marks, mark);
+  self->depth++;
+
+  return TRUE;
+}
+
+static void
+tx_rollback (RectifyRegister *self)
+{
+  TxMark mark;
+
+  g_assert (self->depth > 0);
+
+  mark = g_array_index (self->marks, TxMark, self->depth - 1);
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (self->depth == 1)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      else
+        sqlite3_exec (self->db, "ROLLBACK TO rectify_nested; RELEASE rectify_nested",
+                      NULL, NULL, NULL);
+    }
+
+  journal_replay (self, mark.journal_len);
+  if (self->undo->len > mark.undo_len)
+    g_ptr_array_set_size (self->undo, mark.undo_len);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    self->next_ref[t] = 0;
+
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+}
+
+static gboolean
+tx_commit (RectifyRegister  *self,
+           GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (self->depth > 0);
+
+  stmt = get_stmt (self, self->depth == 1 ? "COMMIT" : "RELEASE rectify_nested", error);
+  if (stmt == NULL || !step_done (self, stmt, _("Could not save the change"), error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+
+  if (self->depth == 0)
+    g_ptr_array_set_size (self->journal, 0);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: history                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+hash_field (GChecksum  *checksum,
+            const char *s)
+{
+  /* Length-prefixed, so no choice of field contents can collide with another row. */
+  if (s == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *)"N;", 2);
+    }
+  else
+    {
+      char prefix[32];
+      gsize len = strlen (s);
+
+      g_snprintf (prefix, sizeof prefix, "S%" G_GSIZE_FORMAT ":", len);
+      g_checksum_update (checksum, (const guchar *)prefix, -1);
+      g_checksum_update (checksum, (const guchar *)s, len);
+      g_checksum_update (checksum, (const guchar *)";", 1);
+    }
+}
+
+static char *
+history_hash (const char *prev_hash,
+              const char *at,
+              const char *who,
+              const char *entity,
+              gint64      entity_id,
+              const char *field,
+              const char *old_value,
+              const char *new_value)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char id_text[32];
+
+  g_snprintf (id_text, sizeof id_text, "%" G_GINT64_FORMAT, entity_id);
+
+  hash_field (checksum, prev_hash);
+  hash_field (checksum, at);
+  hash_field (checksum, who);
+  hash_field (checksum, entity);
+  hash_field (checksum, id_text);
+  hash_field (checksum, field);
+  hash_field (checksum, old_value);
+  hash_field (checksum, new_value);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+history_append (RectifyRegister  *self,
+                const char       *entity,
+                gint64            entity_id,
+                const char       *field,
+                const char       *old_value,
+                const char       *new_value,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *hash = NULL;
+  int rc;
+
+  g_assert (self->depth > 0);
+
+  if ((stmt = get_stmt (self, "SELECT hash FROM history ORDER BY id DESC LIMIT 1", error)) == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    prev_hash = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not read the history"));
+      return FALSE;
+    }
+
+  if (prev_hash == NULL)
+    prev_hash = g_strdup (zero_hash);
+
+  at = rectify_timestamp_now ();
+  hash = history_hash (prev_hash, at, self->user, entity, entity_id, field, old_value, new_value);
+
+  stmt = get_stmt (self,
+                   "INSERT INTO history (at, who, entity, entity_id, field, old_value, new_value,"
+                   " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, entity_id);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, _("Could not write the history"), error);
+}
+
+static char *
+entity_label (RectifyEntity *entity,
+              TableId        table)
+{
+  const TableSpec *spec = &table_specs[table];
+  const ColumnSpec *col = find_column (table, spec->label_property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), col->property);
+  char *text;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (entity), col->property, &value);
+  text = value_to_text (col, &value);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: refs                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The number of "PREFIX-NNN", or 0 when @ref is not of that form. */
+static gint64
+ref_number (const char *ref,
+            const char *prefix)
+{
+  const char *p;
+  guint64 n = 0;
+
+  if (ref == NULL || !g_str_has_prefix (ref, prefix))
+    return 0;
+
+  p = ref + strlen (prefix);
+  if (*p == '\0' || strlen (p) > 15)
+    return 0;
+
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return 0;
+      n = n * 10 + (guint64)(*p - '0');
+    }
+
+  return (gint64)n;
+}
+
+static char *
+allocate_ref (RectifyRegister  *self,
+              TableId           table,
+              GError          **error)
+{
+  const TableSpec *spec = &table_specs[table];
+
+  if (self->next_ref[table] == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT ref FROM %s WHERE ref GLOB ?1", spec->name);
+      g_autofree char *pattern = g_strdup_printf ("%s[0-9]*", spec->ref_prefix);
+      sqlite3_stmt *stmt = get_stmt (self, sql, error);
+      gint64 max = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        max = MAX (max, ref_number ((const char *)sqlite3_column_text (stmt, 0), spec->ref_prefix));
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, self->db, rc, _("Could not read the register"));
+          return NULL;
+        }
+
+      self->next_ref[table] = max + 1;
+    }
+
+  return g_strdup_printf ("%s%03" G_GINT64_FORMAT, spec->ref_prefix, self->next_ref[table]++);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: add, update, remove                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+set_string_property (RectifyRegister *self,
+                     TableId          table,
+                     RectifyEntity   *entity,
+                     const char      *property,
+                     const char      *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  journal_set_property (self, table, entity, property, &value);
+}
+
+static char *
+get_string_property (RectifyEntity *entity,
+                     const char    *property)
+{
+  char *text = NULL;
+
+  g_object_get (entity, property, &text, NULL);
+
+  return text;
+}
+
+static gboolean
+add_internal (RectifyRegister  *self,
+              TableId           table,
+              RectifyEntity    *entity,
+              GError          **error)
+{
+  const TableSpec *spec = &table_specs[table];
+  TableRuntime *rt = &table_runtime[table];
+  sqlite3_stmt *stmt;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  /* Fill in what the register gives */
+  if (spec->ref_prefix != NULL)
+    {
+      g_autofree char *ref = get_string_property (entity, "ref");
+
+      if (ref == NULL || *g_strstrip (ref) == '\0')
+        {
+          g_autofree char *new_ref = allocate_ref (self, table, error);
+
+          if (new_ref == NULL)
+            return FALSE;
+          set_string_property (self, table, entity, "ref", new_ref);
+        }
+    }
+
+  if (table == TABLE_NC)
+    {
+      g_autofree char *now = rectify_timestamp_now ();
+      g_autofree char *created_at = get_string_property (entity, "created-at");
+      g_autofree char *updated_at = get_string_property (entity, "updated-at");
+
+      if (created_at == NULL)
+        set_string_property (self, table, entity, "created-at", now);
+      if (updated_at == NULL)
+        set_string_property (self, table, entity, "updated-at", now);
+    }
+  else if (table == TABLE_EVIDENCE)
+    {
+      g_autofree char *added_at = get_string_property (entity, "added-at");
+      g_autofree char *added_by = get_string_property (entity, "added-by");
+
+      if (added_at == NULL)
+        {
+          g_autofree char *now = rectify_timestamp_now ();
+          set_string_property (self, table, entity, "added-at", now);
+        }
+      if (added_by == NULL)
+        set_string_property (self, table, entity, "added-by", self->user);
+    }
+
+  /* Validate everything, then bind (validation may use other cached statements, but never
+   * the insert statement itself). */
+  {
+    GValue values[32] = { G_VALUE_INIT };
+    gboolean ok = TRUE;
+
+    g_assert (spec->n_columns <= G_N_ELEMENTS (values));
+
+    for (guint i = 0; i < spec->n_columns; i++)
+      {
+        g_value_init (&values[i], rt->pspecs[i]->value_type);
+        g_object_get_property (G_OBJECT (entity), spec->columns[i].property, &values[i]);
+      }
+
+    for (guint i = 0; ok && i < spec->n_columns; i++)
+      ok = validate_value (self, table, &spec->columns[i], &values[i], 0, error);
+
+    if (ok)
+      {
+        stmt = get_stmt (self, rt->insert_sql, error);
+        ok = stmt != NULL;
+      }
+
+    if (ok)
+      {
+        for (guint i = 0; i < spec->n_columns; i++)
+          bind_value (stmt, (int)i + 1, &spec->columns[i], &values[i]);
+        ok = step_done (self, stmt, _("Could not add the record"), error);
+      }
+
+    for (guint i = 0; i < spec->n_columns; i++)
+      g_value_unset (&values[i]);
+
+    if (!ok)
+      return FALSE;
+  }
+
+  id = sqlite3_last_insert_rowid (self->db);
+
+  rectify_entity_set_id (entity, id);
+  journal_push (self, JOURNAL_ADD, table, entity, NULL, NULL);
+  memory_insert (self, table, entity);
+
+  if (spec->ref_prefix != NULL && self->next_ref[table] != 0)
+    {
+      g_autofree char *ref = get_string_property (entity, "ref");
+      gint64 n = ref_number (ref, spec->ref_prefix);
+
+      if (n >= self->next_ref[table])
+        self->next_ref[table] = n + 1;
+    }
+
+  label = entity_label (entity, table);
+
+  return history_append (self, spec->name, id, NULL, NULL, label, error);
+}
+
+/* Writes @value (of the property's type) to the row and the object; *changed tells whether the
+ * value differed. */
+static gboolean
+update_internal (RectifyRegister   *self,
+                 TableId            table,
+                 RectifyEntity     *entity,
+                 const ColumnSpec  *col,
+                 const GValue      *value,
+                 gboolean           record_undo,
+                 gboolean          *changed,
+                 GError           **error)
+{
+  const TableSpec *spec = &table_specs[table];
+  guint idx = (guint)(col - spec->columns);
+  GParamSpec *pspec = table_runtime[table].pspecs[idx];
+  g_auto(GValue) old = G_VALUE_INIT;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  gint64 id = rectify_entity_get_id (entity);
+  sqlite3_stmt *stmt;
+
+  *changed = FALSE;
+
+  g_value_init (&old, pspec->value_type);
+  g_object_get_property (G_OBJECT (entity), col->property, &old);
+  old_text = value_to_text (col, &old);
+  new_text = value_to_text (col, value);
+
+  if (g_strcmp0 (old_text, new_text) == 0)
+    return TRUE;
+
+  if (!validate_value (self, table, col, value, id, error))
+    return FALSE;
+
+  if ((stmt = get_stmt (self, table_runtime[table].update_sql[idx], error)) == NULL)
+    return FALSE;
+
+  bind_value (stmt, 1, col, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!step_done (self, stmt, _("Could not save the change"), error))
+    return FALSE;
+
+  if (!history_append (self, spec->name, id, col->property, old_text, new_text, error))
+    return FALSE;
+
+  if (table == TABLE_NC && strcmp (col->property, "updated-at") != 0)
+    {
+      g_autofree char *now = rectify_timestamp_now ();
+      const ColumnSpec *updated = find_column (TABLE_NC, "updated-at");
+
+      stmt = get_stmt (self,
+                       table_runtime[TABLE_NC].update_sql[updated - spec->columns],
+                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!step_done (self, stmt, _("Could not save the change"), error))
+        return FALSE;
+      set_string_property (self, table, entity, "updated-at", now);
+    }
+
+  if (record_undo)
+    {
+      UndoEntry *undo = g_new0 (UndoEntry, 1);
+
+      undo->entity = g_object_ref (entity);
+      undo->table = table;
+      undo->property = g_intern_string (col->property);
+      g_value_init (&undo->old_value, pspec->value_type);
+      g_value_copy (&old, &undo->old_value);
+      g_ptr_array_add (self->undo, undo);
+    }
+
+  journal_set_property (self, table, entity, col->property, value);
+  emit_item_changed (self, table, entity);
+
+  if (spec->unique_property != NULL && col == find_column (table, spec->unique_property))
+    self->next_ref[table] = 0;
+
+  *changed = TRUE;
+
+  return TRUE;
+}
+
+/* Forgets the cached objects of rows removed by a cascade, with a history row for each. */
+static gboolean
+remove_cascaded (RectifyRegister  *self,
+                 TableId           table,
+                 gint64            id,
+                 GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cascades); i++)
+    {
+      const CascadeSpec *cascade = &cascades[i];
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (cascade->parent != table)
+        continue;
+
+      if ((stmt = get_stmt (self, cascade->sql, error)) == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 child = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, child);
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, self->db, rc, _("Could not read the register"));
+          return FALSE;
+        }
+
+      for (guint j = 0; j < ids->len; j++)
+        {
+          gint64 child_id = g_array_index (ids, gint64, j);
+          RectifyEntity *child = get_entity (self, cascade->child, child_id, error);
+          g_autofree char *label = NULL;
+
+          if (child == NULL)
+            return FALSE;
+
+          /* Keep the object alive while it is journaled and dropped from the cache */
+          g_object_ref (child);
+          label = entity_label (child, cascade->child);
+          journal_push (self, JOURNAL_REMOVE, cascade->child, child, NULL, NULL);
+          memory_remove (self, cascade->child, child);
+          g_object_unref (child);
+
+          if (!history_append (self, table_specs[cascade->child].name, child_id,
+                               NULL, label, NULL, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+remove_internal (RectifyRegister  *self,
+                 TableId           table,
+                 RectifyEntity    *entity,
+                 GError          **error)
+{
+  const TableSpec *spec = &table_specs[table];
+  gint64 id = rectify_entity_get_id (entity);
+  g_autofree char *label = entity_label (entity, table);
+  sqlite3_stmt *stmt;
+
+  if (!remove_cascaded (self, table, id, error))
+    return FALSE;
+
+  if (table == TABLE_AUDIT)
+    {
+      /* ON DELETE SET NULL: the NCs of the audit no longer point at it */
+      GListModel *ncs = G_LIST_MODEL (self->stores[TABLE_NC]);
+      guint n = g_list_model_get_n_items (ncs);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+          if (rectify_nonconformity_get_audit_id (nc) == id)
+            {
+              g_auto(GValue) zero = G_VALUE_INIT;
+
+              g_value_init (&zero, G_TYPE_INT64);
+              journal_set_property (self, TABLE_NC, RECTIFY_ENTITY (nc), "audit-id", &zero);
+              g_list_model_items_changed (ncs, i, 1, 1);
+
+              if (!history_append (self, "nonconformity",
+                                   rectify_entity_get_id (RECTIFY_ENTITY (nc)),
+                                   "audit-id", id_text, NULL, error))
+                return FALSE;
+            }
+        }
+    }
+  else if (table == TABLE_ACTION)
+    {
+      /* The links go with the action: record it on each NC */
+      g_autoptr(GArray) nc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *ref = get_string_property (entity, "ref");
+      int rc;
+
+      stmt = get_stmt (self, "SELECT nc_id FROM nc_action WHERE action_id = ?1 ORDER BY nc_id",
+                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 nc_id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (nc_ids, nc_id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, self->db, rc, _("Could not read the register"));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < nc_ids->len; i++)
+        if (!history_append (self, "nonconformity", g_array_index (nc_ids, gint64, i),
+                             "actions", ref, NULL, error))
+          return FALSE;
+    }
+
+  if ((stmt = get_stmt (self, table_runtime[table].delete_sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("Could not remove the record"), error))
+    return FALSE;
+
+  if (!history_append (self, spec->name, id, NULL, label, NULL, error))
+    return FALSE;
+
+  g_object_ref (entity);
+  journal_push (self, JOURNAL_REMOVE, table, entity, NULL, NULL);
+  memory_remove (self, table, entity);
+  g_object_unref (entity);
+
+  return TRUE;
+}
+
+static int
+check_entity (RectifyRegister  *self,
+              RectifyEntity    *entity,
+              gboolean          must_be_stored,
+              GError          **error)
+{
+  int table = table_for_type (G_OBJECT_TYPE (entity));
+
+  if (table < 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   _("A %s cannot be stored in a register."), G_OBJECT_TYPE_NAME (entity));
+      return -1;
+    }
+
+  if (must_be_stored && !is_stored (self, table, entity))
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("This record is not stored in this register (it may have been "
+                             "removed)."));
+      return -1;
+    }
+
+  return table;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: opening and creating files                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+static gboolean
+configure_connection (sqlite3     *db,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+
+  /* A page cache large enough that a big batch (an import, the demo data) is not spilled to
+   * the write-ahead log before its commit, and savepoint journals in memory: each write in a
+   * batch is its own savepoint */
+  if (!exec_static (db,
+                    "PRAGMA foreign_keys = ON;"
+                    " PRAGMA cache_size = -32768;"
+                    " PRAGMA temp_store = MEMORY",
+                    _("Could not set up the register"), error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!wal)
+    {
+      set_db_error (error, db, sqlite3_extended_errcode (db),
+                    _("Could not switch the register to write-ahead logging"));
+      return FALSE;
+    }
+
+  return exec_static (db, "PRAGMA synchronous = NORMAL", _("Could not set up the register"),
+                      error);
+}
+
+/* Runs the migration steps after @from up to @to in one transaction. */
+static gboolean
+migrate (sqlite3     *db,
+         int          from,
+         int          to,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char sql[64];
+
+  if (!exec_static (db, "BEGIN IMMEDIATE", _("Could not start the upgrade"), error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (migrations[i].version <= from || migrations[i].version > to)
+        continue;
+
+      g_debug ("Migrating to schema version %d", migrations[i].version);
+
+      if (!exec_static (db, migrations[i].sql, _("Could not upgrade the register"), &local_error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  /* A number formatted by us, never user text */
+  g_snprintf (sql, sizeof sql, "PRAGMA user_version = %d", to);
+
+  if (!exec_static (db, sql, _("Could not upgrade the register"), &local_error) ||
+      !exec_static (db, "COMMIT", _("Could not upgrade the register"), &local_error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+}
+
+static sqlite3 *
+create_database (const char  *path,
+                 int          version,
+                 GError     **error)
+{
+  g_autofree char *dir = NULL;
+  sqlite3 *db = NULL;
+  char sql[64];
+  int rc;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_EXISTS,
+                   _("There is already a file at “%s”; choose another name."), path);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist."), dir);
+      return NULL;
+    }
+
+  if (access (dir, W_OK) != 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   _("Cannot create a register in “%s”: the folder is read-only."), dir);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not create the register"));
+      goto fail;
+    }
+
+  /* application_id first, while the file is still in rollback-journal mode */
+  g_snprintf (sql, sizeof sql, "PRAGMA application_id = %d", RECTIFY_REGISTER_APPLICATION_ID);
+  if (!exec_static (db, sql, _("Could not create the register"), error) ||
+      !configure_connection (db, error) ||
+      !migrate (db, 0, version, error))
+    goto fail;
+
+  return db;
+
+fail:
+  sqlite3_close (db);
+  remove_database_files (path);
+  return NULL;
+}
+
+static char *
+readonly_uri (const char *path,
+              gboolean    immutable)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (abs, NULL, NULL);
+
+  if (uri == NULL)
+    return NULL;
+
+  return g_strconcat (uri, immutable ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+}
+
+/* Looks at the file without changing a byte of it: exists, is a file, is SQLite, is a
+ * Rectify register, not too new, not damaged. Returns the schema version, or 0 on error.
+ * With @make_backup, an older register is first copied to "PATH.vN.bak". */
+static int
+inspect_file (const char  *path,
+              gboolean     make_backup,
+              GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  char header[100];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = 0;
+  gint64 version = 0;
+  int fd;
+  int rc;
+  gssize n;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND,
+                     _("There is no file at “%s”."), path);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                     _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+      return 0;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                   _("“%s” is a folder, not a Rectify register file."), path);
+      return 0;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                   _("“%s” is not a regular file, so it cannot be a Rectify register."), path);
+      return 0;
+    }
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                   _("“%s” is an empty file, not a Rectify register."), path);
+      return 0;
+    }
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      return 0;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < (gssize)sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                   _("“%s” is not a Rectify register: it is not a database file."), path);
+      return 0;
+    }
+
+  /* immutable: no locks, no -shm or -wal files; only when no write-ahead log is pending */
+  uri = readonly_uri (path, !g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (uri == NULL)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("Could not open “%s”: the file name cannot be used."), path);
+      return 0;
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not open the file"));
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, NULL) ||
+      !query_int (db, "PRAGMA user_version", &version, NULL))
+    {
+      rc = sqlite3_errcode (db);
+      if (rc == SQLITE_CORRUPT)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be opened."), path);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                     _("“%s” is not a Rectify register: it is not a database file."), path);
+      version = 0;
+      goto out;
+    }
+
+  if (app_id != RECTIFY_REGISTER_APPLICATION_ID)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
+                   _("“%s” is a database of another application, not a Rectify register."),
+                   path);
+      version = 0;
+      goto out;
+    }
+
+  if (version > RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Rectify (register version %d; this "
+                     "version can open up to version %d). Update Rectify to open it."),
+                   path, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION);
+      version = 0;
+      goto out;
+    }
+
+  if (version < 1)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                   _("“%s” is an unfinished Rectify register: it has no tables."), path);
+      version = 0;
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW ||
+      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_autofree char *problem = NULL;
+
+      if (rc == SQLITE_ROW)
+        problem = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      else
+        problem = g_strdup (sqlite3_errmsg (db));
+
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                   /* Translators: the second %s is SQLite's description of the damage */
+                   _("“%s” is damaged and cannot be opened (%s). Open a backup copy instead."),
+                   path, problem);
+      version = 0;
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  /* Writable? (tests may run as root, where chmod alone does not stop writes: access() of the
+   * file and of its folder, which needs room for the -wal and -shm files) */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (access (path, W_OK) != 0 || access (dir, W_OK) != 0)
+      {
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("“%s” cannot be changed because the file or its folder is read-only. "
+                       "Copy it to a folder you can write to."), path);
+        version = 0;
+        goto out;
+      }
+  }
+
+  if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup)
+    {
+      g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, (int)version);
+      g_autofree char *tmp = g_strconcat (backup, ".part", NULL);
+      sqlite3 *dest = NULL;
+      sqlite3_backup *bk;
+
+      remove_database_files (tmp);
+      rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          bk = sqlite3_backup_init (dest, "main", db, "main");
+          if (bk != NULL)
+            {
+              sqlite3_backup_step (bk, -1);
+              sqlite3_backup_finish (bk);
+            }
+          rc = sqlite3_errcode (dest);
+        }
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                       _("Could not write the backup copy “%s” before upgrading: %s"),
+                       backup, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+          sqlite3_close (dest);
+          remove_database_files (tmp);
+          version = 0;
+          goto out;
+        }
+
+      sqlite3_close (dest);
+
+      if (g_rename (tmp, backup) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                       _("Could not write the backup copy “%s” before upgrading: %s"),
+                       backup, g_strerror (saved_errno));
+          remove_database_files (tmp);
+          version = 0;
+          goto out;
+        }
+    }
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return (int)version;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+rectify_register_finalize (GObject *object)
+{
+  RectifyRegister *self = (RectifyRegister *)object;
+
+  if (self->db != NULL && self->depth > 0)
+    {
+      g_warning ("Register closed inside an unfinished batch; its changes are discarded");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_clear_object (&self->stores[t]);
+      g_clear_pointer (&self->objects[t], g_hash_table_unref);
+    }
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Could not close the register: %s", sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user, g_free);
+
+  G_OBJECT_CLASS (rectify_register_parent_class)->finalize (object);
+}
+
+static void
+rectify_register_class_init (RectifyRegisterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rectify_register_finalize;
+
+  /**
+   * RectifyRegister::changed:
+   * @self: the register
+   * @entity: the entity that changed
+   * @property: (nullable): the property that changed, NULL when @entity was added or removed
+   *
+   * Emitted after a change to a stored entity has been written.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RECTIFY_TYPE_ENTITY, G_TYPE_STRING);
+}
+
+static void
+rectify_register_init (RectifyRegister *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  ensure_table_runtime ();
+
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (TxMark));
+  self->journal = g_ptr_array_new_with_free_func (journal_entry_free);
+  self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      self->objects[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                g_free, g_object_unref);
+      if (table_specs[t].live)
+        self->stores[t] = g_list_store_new (table_specs[t].get_type ());
+    }
+
+  if (real_name == NULL || *real_name == '\0' || strcmp (real_name, "Unknown") == 0)
+    real_name = g_get_user_name ();
+  self->user = g_strdup (real_name);
+}
+
+static RectifyRegister *
+register_new_for_db (const char  *path,
+                     sqlite3     *db,
+                     GError     **error)
+{
+  g_autoptr(RectifyRegister) self = g_object_new (RECTIFY_TYPE_REGISTER, NULL);
+
+  self->path = g_strdup (path);
+  self->db = db;
+
+  if (!load_live_models (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+gboolean
+_rectify_register_create_file_at_version (const char  *path,
+                                          int          version,
+                                          GError     **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (version >= 1 && version <= RECTIFY_REGISTER_SCHEMA_VERSION, FALSE);
+
+  if ((db = create_database (path, version, error)) == NULL)
+    return FALSE;
+
+  sqlite3_close (db);
+
+  return TRUE;
+}
+
+/**
+ * rectify_register_create:
+ * @path: where to create the file
+ * @error: return location for a #GError
+ *
+ * Creates a new, empty register; fails with %RECTIFY_REGISTER_ERROR_EXISTS when a file is there.
+ *
+ * Returns: (transfer full) (nullable): the register
+ */
+RectifyRegister *
+rectify_register_create (const char  *path,
+                         GError     **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = create_database (path, RECTIFY_REGISTER_SCHEMA_VERSION, error)) == NULL)
+    return NULL;
+
+  return register_new_for_db (path, db, error);
+}
+
+/**
+ * rectify_register_open:
+ * @path: the register file
+ * @error: return location for a #GError
+ *
+ * Opens an existing register. Files that are missing, not registers, damaged, too new or
+ * read-only give an error and are not touched. An older register is copied to "PATH.vN.bak"
+ * and then upgraded in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the register
+ */
+RectifyRegister *
+rectify_register_open (const char  *path,
+                       GError     **error)
+{
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+  int found;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((found = inspect_file (path, TRUE, error)) == 0)
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not open the register"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, error) ||
+      !query_int (db, "PRAGMA user_version", &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (version < RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!migrate (db, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION, &local_error))
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                       _("Could not upgrade “%s” from version %d to %d; it was left as it was "
+                         "(%s)."),
+                       path, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION,
+                       local_error->message);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+  else if (version > RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      /* Changed between the inspection and now */
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Rectify (register version %d; this "
+                     "version can open up to version %d). Update Rectify to open it."),
+                   path, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return register_new_for_db (path, db, error);
+}
+
+const char *
+rectify_register_get_path (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return self->path;
+}
+
+void
+rectify_register_set_user (RectifyRegister *self,
+                           const char      *user)
+{
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+  g_return_if_fail (user != NULL);
+
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+const char *
+rectify_register_get_user (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return self->user;
+}
+
+/**
+ * rectify_register_get_info:
+ *
+ * Returns: (transfer full) (nullable): the value of @key, NULL when it is not set
+ */
+char *
+rectify_register_get_info (RectifyRegister *self,
+                           const char      *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((stmt = get_stmt (self, "SELECT value FROM register_info WHERE key = ?1", NULL)) == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+gboolean
+rectify_register_set_info (RectifyRegister  *self,
+                           const char       *key,
+                           const char       *value,
+                           GError          **error)
+{
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (*key == '\0')
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("A setting needs a name."));
+      return FALSE;
+    }
+
+  old = rectify_register_get_info (self, key);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  if (value != NULL)
+    stmt = get_stmt (self,
+                     "INSERT INTO register_info (key, value) VALUES (?1, ?2)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     error);
+  else
+    stmt = get_stmt (self, "DELETE FROM register_info WHERE key = ?1", error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (value != NULL)
+        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+    }
+
+  if (stmt == NULL ||
+      !step_done (self, stmt, _("Could not save the setting"), error) ||
+      !history_append (self, "register_info", 0, key, old, value, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  return tx_commit (self, error);
+}
+
+GListModel *
+rectify_register_get_nonconformities (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return G_LIST_MODEL (self->stores[TABLE_NC]);
+}
+
+GListModel *
+rectify_register_get_actions (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return G_LIST_MODEL (self->stores[TABLE_ACTION]);
+}
+
+GListModel *
+rectify_register_get_audits (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return G_LIST_MODEL (self->stores[TABLE_AUDIT]);
+}
+
+RectifyNonconformity *
+rectify_register_lookup_nonconformity (RectifyRegister *self,
+                                       gint64           id)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return (RectifyNonconformity *)cache_lookup (self, TABLE_NC, id);
+}
+
+RectifyAction *
+rectify_register_lookup_action (RectifyRegister *self,
+                                gint64           id)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return (RectifyAction *)cache_lookup (self, TABLE_ACTION, id);
+}
+
+RectifyAudit *
+rectify_register_lookup_audit (RectifyRegister *self,
+                               gint64           id)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return (RectifyAudit *)cache_lookup (self, TABLE_AUDIT, id);
+}
+
+static RectifyEntity *
+find_by_unique (RectifyRegister *self,
+                TableId          table,
+                const char      *value)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  if (value == NULL)
+    return NULL;
+
+  /* unique_sql excludes one id; -1 excludes none */
+  if ((stmt = get_stmt (self, table_runtime[table].unique_sql, NULL)) == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, -1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id > 0 ? cache_lookup (self, table, id) : NULL;
+}
+
+RectifyNonconformity *
+rectify_register_find_nonconformity (RectifyRegister *self,
+                                     const char      *ref)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return (RectifyNonconformity *)find_by_unique (self, TABLE_NC, ref);
+}
+
+RectifyAudit *
+rectify_register_find_audit (RectifyRegister *self,
+                             const char      *title)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+
+  return (RectifyAudit *)find_by_unique (self, TABLE_AUDIT, title);
+}
+
+gboolean
+rectify_register_add (RectifyRegister  *self,
+                      RectifyEntity    *entity,
+                      GError          **error)
+{
+  int table;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((table = check_entity (self, entity, FALSE, error)) < 0)
+    return FALSE;
+
+  if (rectify_entity_get_id (entity) != 0)
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("This record is already stored in a register."));
+      return FALSE;
+    }
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  if (!add_internal (self, table, entity, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0, entity, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+update_checked (RectifyRegister  *self,
+                RectifyEntity    *entity,
+                const char       *property,
+                const GValue     *value,
+                gboolean          record_undo,
+                GError          **error)
+{
+  const ColumnSpec *col;
+  GParamSpec *pspec;
+  g_auto(GValue) converted = G_VALUE_INIT;
+  gboolean changed = FALSE;
+  int table;
+
+  if ((table = check_entity (self, entity, TRUE, error)) < 0)
+    return FALSE;
+
+  if ((col = find_column (table, property)) == NULL)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   /* Translators: "“id” is not a field of a nonconformity that can be changed." */
+                   _("“%s” is not a field of a %s that can be changed."),
+                   property, table_specs[table].name);
+      return FALSE;
+    }
+
+  pspec = table_runtime[table].pspecs[col - table_specs[table].columns];
+  g_value_init (&converted, pspec->value_type);
+
+  if (value == NULL || !g_value_type_transformable (G_VALUE_TYPE (value), pspec->value_type) ||
+      !g_value_transform (value, &converted))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   _("Wrong kind of value for “%s”."), property);
+      return FALSE;
+    }
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  if (!update_internal (self, table, entity, col, &converted, record_undo, &changed, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0, entity, col->property);
+
+  return TRUE;
+}
+
+gboolean
+rectify_register_update (RectifyRegister  *self,
+                         RectifyEntity    *entity,
+                         const char       *property,
+                         const GValue     *value,
+                         GError          **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return update_checked (self, entity, property, value, TRUE, error);
+}
+
+gboolean
+rectify_register_update_string (RectifyRegister  *self,
+                                RectifyEntity    *entity,
+                                const char       *property,
+                                const char       *value,
+                                GError          **error)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+
+  return rectify_register_update (self, entity, property, &v, error);
+}
+
+gboolean
+rectify_register_update_enum (RectifyRegister  *self,
+                              RectifyEntity    *entity,
+                              const char       *property,
+                              int               value,
+                              GError          **error)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_val_if_fail (RECTIFY_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), property);
+  if (pspec == NULL || !G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   _("“%s” is not a field with a fixed set of values."), property);
+      return FALSE;
+    }
+
+  g_value_init (&v, pspec->value_type);
+  g_value_set_enum (&v, value);
+
+  return rectify_register_update (self, entity, property, &v, error);
+}
+
+gboolean
+rectify_register_update_int64 (RectifyRegister  *self,
+                               RectifyEntity    *entity,
+                               const char       *property,
+                               gint64            value,
+                               GError          **error)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, value);
+
+  return rectify_register_update (self, entity, property, &v, error);
+}
+
+gboolean
+rectify_register_remove (RectifyRegister  *self,
+                         RectifyEntity    *entity,
+                         GError          **error)
+{
+  g_autoptr(RectifyEntity) keep = NULL;
+  int table;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((table = check_entity (self, entity, TRUE, error)) < 0)
+    return FALSE;
+
+  keep = g_object_ref (entity);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  if (!remove_internal (self, table, entity, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0, entity, NULL);
+
+  return TRUE;
+}
+
+gboolean
+rectify_register_can_undo (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+rectify_register_undo (RectifyRegister  *self,
+                       GError          **error)
+{
+  UndoEntry *entry;
+  g_autoptr(RectifyEntity) entity = NULL;
+  g_auto(GValue) old = G_VALUE_INIT;
+  const char *property;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->undo->len == 0)
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("There is nothing to undo."));
+      return FALSE;
+    }
+
+  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
+  entity = g_object_ref (entry->entity);
+  property = entry->property;
+  g_value_init (&old, G_VALUE_TYPE (&entry->old_value));
+  g_value_copy (&entry->old_value, &old);
+
+  if (!is_stored (self, entry->table, entity))
+    {
+      g_ptr_array_set_size (self->undo, self->undo->len - 1);
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("The change can no longer be undone: its record was removed."));
+      return FALSE;
+    }
+
+  if (!update_checked (self, entity, property, &old, FALSE, error))
+    return FALSE;
+
+  /* Only now: if writing failed, the entry stays for another try */
+  g_ptr_array_set_size (self->undo, self->undo->len - 1);
+
+  return TRUE;
+}
+
+gboolean
+rectify_register_begin (RectifyRegister  *self,
+                        GError          **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+
+  return tx_begin (self, error);
+}
+
+gboolean
+rectify_register_commit (RectifyRegister  *self,
+                         GError          **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return tx_commit (self, error);
+}
+
+void
+rectify_register_rollback (RectifyRegister *self)
+{
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+  g_return_if_fail (self->depth > 0);
+
+  tx_rollback (self);
+}
+
+static gboolean
+link_changed (RectifyRegister       *self,
+              RectifyNonconformity  *nc,
+              RectifyAction         *action,
+              gboolean               link,
+              GError               **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *ref = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_ACTION (action), FALSE);
+
+  if (check_entity (self, RECTIFY_ENTITY (nc), TRUE, error) < 0 ||
+      check_entity (self, RECTIFY_ENTITY (action), TRUE, error) < 0)
+    return FALSE;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  stmt = get_stmt (self,
+                   link ? "INSERT OR IGNORE INTO nc_action (nc_id, action_id) VALUES (?1, ?2)"
+                        : "DELETE FROM nc_action WHERE nc_id = ?1 AND action_id = ?2",
+                   error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+  sqlite3_bind_int64 (stmt, 2, rectify_entity_get_id (RECTIFY_ENTITY (action)));
+  if (!step_done (self, stmt, _("Could not save the link"), error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* Already so: nothing to record */
+      return tx_commit (self, error);
+    }
+
+  ref = g_strdup (rectify_action_get_ref (action));
+  if (!history_append (self, "nonconformity", rectify_entity_get_id (RECTIFY_ENTITY (nc)),
+                       "actions", link ? NULL : ref, link ? ref : NULL, error))
+    goto fail;
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  emit_item_changed (self, TABLE_NC, RECTIFY_ENTITY (nc));
+  emit_item_changed (self, TABLE_ACTION, RECTIFY_ENTITY (action));
+  g_signal_emit (self, signals[CHANGED], 0, nc, "actions");
+  g_signal_emit (self, signals[CHANGED], 0, action, "nonconformities");
+
+  return TRUE;
+
+fail:
+  tx_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rectify_register_link_action (RectifyRegister       *self,
+                              RectifyNonconformity  *nc,
+                              RectifyAction         *action,
+                              GError               **error)
+{
+  return link_changed (self, nc, action, TRUE, error);
+}
+
+gboolean
+rectify_register_unlink_action (RectifyRegister       *self,
+                                RectifyNonconformity  *nc,
+                                RectifyAction         *action,
+                                GError               **error)
+{
+  return link_changed (self, nc, action, FALSE, error);
+}
+
+static GListModel *
+list_query (RectifyRegister *self,
+            TableId          table,
+            const char      *sql,
+            gint64           id)
+{
+  g_autoptr(GListStore) store = g_list_store_new (table_specs[table].get_type ());
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (id <= 0)
+    return G_LIST_MODEL (g_steal_pointer (&store));
+
+  if ((stmt = get_stmt (self, sql, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return G_LIST_MODEL (g_steal_pointer (&store));
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((items = load_rows (self, table, stmt, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return G_LIST_MODEL (g_steal_pointer (&store));
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static GListModel *
+list_children (RectifyRegister *self,
+               TableId          table,
+               const char      *fk_column,
+               gint64           id)
+{
+  g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?1 ORDER BY %s",
+                                          table_runtime[table].select_sql, fk_column,
+                                          table_specs[table].list_order);
+
+  return list_query (self, table, sql, id);
+}
+
+GListModel *
+rectify_register_list_actions_for (RectifyRegister      *self,
+                                   RectifyNonconformity *nc)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  sql = g_strdup_printf ("%s WHERE id IN (SELECT action_id FROM nc_action WHERE nc_id = ?1)"
+                         " ORDER BY ref", table_runtime[TABLE_ACTION].select_sql);
+
+  return list_query (self, TABLE_ACTION, sql, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+}
+
+GListModel *
+rectify_register_list_nonconformities_for (RectifyRegister *self,
+                                           RectifyAction   *action)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_ACTION (action), NULL);
+
+  sql = g_strdup_printf ("%s WHERE id IN (SELECT nc_id FROM nc_action WHERE action_id = ?1)"
+                         " ORDER BY ref", table_runtime[TABLE_NC].select_sql);
+
+  return list_query (self, TABLE_NC, sql, rectify_entity_get_id (RECTIFY_ENTITY (action)));
+}
+
+GListModel *
+rectify_register_list_causes (RectifyRegister      *self,
+                              RectifyNonconformity *nc)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  return list_children (self, TABLE_CAUSE, "nc_id", rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+}
+
+GListModel *
+rectify_register_list_verifications (RectifyRegister      *self,
+                                     RectifyNonconformity *nc)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  return list_children (self, TABLE_VERIFICATION, "nc_id",
+                        rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+}
+
+GListModel *
+rectify_register_list_evidence (RectifyRegister *self,
+                                RectifyEntity   *owner)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (owner) || RECTIFY_IS_ACTION (owner), NULL);
+
+  return list_children (self, TABLE_EVIDENCE,
+                        RECTIFY_IS_NONCONFORMITY (owner) ? "nc_id" : "action_id",
+                        rectify_entity_get_id (owner));
+}
+
+gboolean
+rectify_register_add_evidence (RectifyRegister  *self,
+                               RectifyEvidence  *evidence,
+                               GBytes           *data,
+                               GError          **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  sqlite3_stmt *stmt;
+  gsize size;
+  gconstpointer bytes;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_EVIDENCE (evidence), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (data == NULL)
+    data = empty = g_bytes_new (NULL, 0);
+
+  if (rectify_entity_get_id (RECTIFY_ENTITY (evidence)) != 0)
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("This record is already stored in a register."));
+      return FALSE;
+    }
+
+  bytes = g_bytes_get_data (data, &size);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  {
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_INT64);
+    g_value_set_int64 (&v, (gint64)size);
+    journal_set_property (self, TABLE_EVIDENCE, RECTIFY_ENTITY (evidence), "size", &v);
+    set_string_property (self, TABLE_EVIDENCE, RECTIFY_ENTITY (evidence), "sha256", sha256);
+  }
+
+  if (!add_internal (self, TABLE_EVIDENCE, RECTIFY_ENTITY (evidence), error))
+    goto fail;
+
+  stmt = get_stmt (self, "UPDATE evidence SET data = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_blob64 (stmt, 1, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rectify_entity_get_id (RECTIFY_ENTITY (evidence)));
+  if (!step_done (self, stmt, _("Could not store the file"), error))
+    goto fail;
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0, evidence, NULL);
+
+  return TRUE;
+
+fail:
+  tx_rollback (self);
+  return FALSE;
+}
+
+GBytes *
+rectify_register_load_evidence_data (RectifyRegister  *self,
+                                     RectifyEvidence  *evidence,
+                                     GError          **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_EVIDENCE (evidence), NULL);
+
+  if (check_entity (self, RECTIFY_ENTITY (evidence), TRUE, error) < 0)
+    return NULL;
+
+  if ((stmt = get_stmt (self, "SELECT data FROM evidence WHERE id = ?1", error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, rectify_entity_get_id (RECTIFY_ENTITY (evidence)));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+  else
+    set_db_error (error, self->db, rc, _("Could not read the file"));
+  sqlite3_reset (stmt);
+
+  return bytes;
+}
+
+void
+rectify_history_entry_free (RectifyHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->who);
+  g_free (entry->entity);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+#define HISTORY_COLUMNS \
+  "SELECT id, at, who, entity, entity_id, field, old_value, new_value, prev_hash, hash FROM history"
+
+GPtrArray *
+rectify_register_list_history (RectifyRegister  *self,
+                               RectifyEntity    *entity,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (entity == NULL || RECTIFY_IS_ENTITY (entity), NULL);
+
+  if (entity != NULL)
+    {
+      if (check_entity (self, entity, FALSE, error) < 0)
+        return NULL;
+
+      stmt = get_stmt (self, HISTORY_COLUMNS " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+                       error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, rectify_entity_get_table_name (entity), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, rectify_entity_get_id (entity));
+    }
+  else if ((stmt = get_stmt (self, HISTORY_COLUMNS " ORDER BY id", error)) == NULL)
+    {
+      return NULL;
+    }
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_history_entry_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RectifyHistoryEntry *e = g_new0 (RectifyHistoryEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->at = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      e->who = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      e->entity = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      e->entity_id = sqlite3_column_int64 (stmt, 4);
+      e->field = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      e->old_value = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      e->new_value = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+      e->prev_hash = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
+      e->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 9));
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not read the history"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Each word of @text as an FTS5 string with a prefix star, so no FTS5 syntax survives. NULL when
+ * there is no word to look for. */
+static char *
+build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\r\n\f\v", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+      gboolean has_token = FALSE;
+
+      /* A word without a letter or digit would make an empty phrase */
+      for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          {
+            has_token = TRUE;
+            break;
+          }
+
+      if (!has_token)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+
+      g_string_append_c (query, '"');
+      for (const char *p = word; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+GArray *
+rectify_register_search (RectifyRegister  *self,
+                         const char       *text,
+                         GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((query = build_match_query (text)) == NULL)
+    return g_steal_pointer (&ids);
+
+  stmt = get_stmt (self, "SELECT rowid FROM nc_fts WHERE nc_fts MATCH ?1 ORDER BY rank, rowid",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not search the register"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+rectify_register_verify (RectifyRegister  *self,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *expected_prev = g_strdup (zero_hash);
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The database file */
+  if ((stmt = get_stmt (self, "PRAGMA integrity_check", error)) == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_autofree char *problem = rc == SQLITE_ROW
+        ? g_strdup ((const char *)sqlite3_column_text (stmt, 0))
+        : g_strdup (sqlite3_errmsg (self->db));
+
+      sqlite3_reset (stmt);
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                   _("The register file is damaged: %s"), problem);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  /* Links between records */
+  if ((stmt = get_stmt (self, "PRAGMA foreign_key_check", error)) == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      gint64 rowid = sqlite3_column_int64 (stmt, 1);
+      g_autofree char *parent = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+
+      sqlite3_reset (stmt);
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                   /* Translators: "Row 4 of “cause” refers to a missing row of “nonconformity”." */
+                   _("Row %" G_GINT64_FORMAT " of “%s” refers to a missing row of “%s”."),
+                   rowid, table, parent);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not check the register"));
+      return FALSE;
+    }
+
+  /* The history hash chain */
+  if ((stmt = get_stmt (self, HISTORY_COLUMNS " ORDER BY id", error)) == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *prev_hash = (const char *)sqlite3_column_text (stmt, 8);
+      const char *hash = (const char *)sqlite3_column_text (stmt, 9);
+      g_autofree char *computed = NULL;
+
+      computed = history_hash (prev_hash,
+                               (const char *)sqlite3_column_text (stmt, 1),
+                               (const char *)sqlite3_column_text (stmt, 2),
+                               (const char *)sqlite3_column_text (stmt, 3),
+                               sqlite3_column_int64 (stmt, 4),
+                               (const char *)sqlite3_column_text (stmt, 5),
+                               (const char *)sqlite3_column_text (stmt, 6),
+                               (const char *)sqlite3_column_text (stmt, 7));
+
+      if (g_strcmp0 (prev_hash, expected_prev) != 0 || g_strcmp0 (hash, computed) != 0)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                       _("History row %" G_GINT64_FORMAT " has been altered: its hash does not "
+                         "match."), id);
+          return FALSE;
+        }
+
+      g_free (expected_prev);
+      expected_prev = g_strdup (hash);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not check the history"));
+      return FALSE;
+    }
+
+  /* Evidence files against their recorded digests */
+  if ((stmt = get_stmt (self, "SELECT id, name, sha256, data FROM evidence"
+                              " WHERE sha256 IS NOT NULL ORDER BY id", error)) == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *digest =
+        g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                     sqlite3_column_blob (stmt, 3) ? sqlite3_column_blob (stmt, 3)
+                                                                   : (const void *)"",
+                                     (gsize)sqlite3_column_bytes (stmt, 3));
+
+      if (g_strcmp0 (digest, (const char *)sqlite3_column_text (stmt, 2)) != 0)
+        {
+          g_autofree char *name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+
+          sqlite3_reset (stmt);
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                       _("The evidence file “%s” has changed since it was added: its SHA-256 "
+                         "does not match."), name);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, rc, _("Could not check the evidence"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,215 @@
+/* rectify-register.h
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rectify-action.h"
+#include "rectify-audit.h"
+#include "rectify-cause.h"
+#include "rectify-evidence.h"
+#include "rectify-nonconformity.h"
+#include "rectify-verification.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of a Rectify register: "RECT" */
+#define RECTIFY_REGISTER_APPLICATION_ID 0x52454354
+/* PRAGMA user_version this build writes */
+#define RECTIFY_REGISTER_SCHEMA_VERSION 2
+
+#define RECTIFY_REGISTER_ERROR (rectify_register_error_quark ())
+
+typedef enum
+{
+  RECTIFY_REGISTER_ERROR_NOT_FOUND,      /* no file at the path */
+  RECTIFY_REGISTER_ERROR_EXISTS,         /* create: a file is already there */
+  RECTIFY_REGISTER_ERROR_NOT_A_REGISTER, /* not SQLite, or SQLite but not Rectify's */
+  RECTIFY_REGISTER_ERROR_CORRUPT,        /* a register whose contents are damaged */
+  RECTIFY_REGISTER_ERROR_TOO_NEW,        /* written by a newer Rectify (schema version) */
+  RECTIFY_REGISTER_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  RECTIFY_REGISTER_ERROR_INVALID,        /* a value that cannot be stored (unknown field, bad date, duplicate ref) */
+  RECTIFY_REGISTER_ERROR_FAILED,         /* any other SQLite failure (disk full, I/O, busy) */
+} RectifyRegisterError;
+
+#define RECTIFY_TYPE_REGISTER (rectify_register_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyRegister, rectify_register, RECTIFY, REGISTER, GObject)
+
+/* Signals:
+ *   "changed" (RectifyEntity *entity, const char *property)
+ *       after a change to a stored entity has been committed (property is NULL for an entity that
+ *       was added or removed).
+ */
+
+GQuark                rectify_register_error_quark          (void);
+
+/* Creates a new, empty register at @path; fails with EXISTS if a file is there. */
+RectifyRegister      *rectify_register_create               (const char            *path,
+                                                             GError               **error);
+/* Opens an existing register. A file that is not a register, corrupt, too new, unwritable or
+ * missing gives an error and is left byte-for-byte unchanged. An older schema is migrated in a
+ * transaction after a backup copy "PATH.vN.bak" is written beside it. */
+RectifyRegister      *rectify_register_open                 (const char            *path,
+                                                             GError               **error);
+const char           *rectify_register_get_path             (RectifyRegister       *self);
+/* Who is written into history rows; defaults to the user's real name. */
+void                  rectify_register_set_user             (RectifyRegister       *self,
+                                                             const char            *user);
+const char           *rectify_register_get_user             (RectifyRegister       *self);
+
+/* Register-wide settings: "organisation", "scope", "certification-body", and policy keys. */
+char                 *rectify_register_get_info             (RectifyRegister       *self,
+                                                             const char            *key);
+gboolean              rectify_register_set_info             (RectifyRegister       *self,
+                                                             const char            *key,
+                                                             const char            *value,
+                                                             GError               **error);
+
+/* Live list models (transfer none): they stay current as entities are added, changed (an
+ * items-changed of one item, so sorters and filters re-evaluate) and removed. */
+GListModel           *rectify_register_get_nonconformities  (RectifyRegister       *self);
+GListModel           *rectify_register_get_actions          (RectifyRegister       *self);
+GListModel           *rectify_register_get_audits           (RectifyRegister       *self);
+
+/* Look-ups (transfer none), NULL when absent. */
+RectifyNonconformity *rectify_register_lookup_nonconformity (RectifyRegister       *self,
+                                                             gint64                 id);
+RectifyNonconformity *rectify_register_find_nonconformity   (RectifyRegister       *self,
+                                                             const char            *ref);
+RectifyAction        *rectify_register_lookup_action        (RectifyRegister       *self,
+                                                             gint64                 id);
+RectifyAudit         *rectify_register_lookup_audit         (RectifyRegister       *self,
+                                                             gint64                 id);
+RectifyAudit         *rectify_register_find_audit           (RectifyRegister       *self,
+                                                             const char            *title);
+
+/* Stores a new entity (an NC, action, audit, cause or verification built with _new() and
+ * g_object_set()). An NC or action without "ref" gets the next free one ("NC-001", "A-001"); an NC
+ * gets "created-at"/"updated-at". On success the entity has its id, is in the live models, and a
+ * history row records its creation. */
+gboolean              rectify_register_add                  (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             GError               **error);
+/* Changes one property of a stored entity: written in a transaction with a history row (who,
+ * when, entity, field, old, new), then set on the object. Unknown properties, the "id" and invalid
+ * values (a date that is not YYYY-MM-DD, an empty or duplicate ref) are refused with INVALID. */
+gboolean              rectify_register_update               (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             const char            *property,
+                                                             const GValue          *value,
+                                                             GError               **error);
+/* Convenience forms of rectify_register_update() for string (NULL clears), enum and int
+ * properties. */
+gboolean              rectify_register_update_string        (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             const char            *property,
+                                                             const char            *value,
+                                                             GError               **error);
+gboolean              rectify_register_update_enum          (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             const char            *property,
+                                                             int                    value,
+                                                             GError               **error);
+gboolean              rectify_register_update_int64         (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             const char            *property,
+                                                             gint64                 value,
+                                                             GError               **error);
+gboolean              rectify_register_remove               (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             GError               **error);
+
+/* Undo of the last rectify_register_update() (a stack; each undo is itself written and recorded
+ * in the history). */
+gboolean              rectify_register_can_undo             (RectifyRegister       *self);
+gboolean              rectify_register_undo                 (RectifyRegister       *self,
+                                                             GError               **error);
+
+/* Groups many writes in one transaction (the demo data, an import). Each add/update inside still
+ * writes its history row. Nested calls are counted. rollback undoes the in-memory models too. */
+gboolean              rectify_register_begin                (RectifyRegister       *self,
+                                                             GError               **error);
+gboolean              rectify_register_commit               (RectifyRegister       *self,
+                                                             GError               **error);
+void                  rectify_register_rollback             (RectifyRegister       *self);
+
+/* Actions <-> NCs, many-to-many. */
+gboolean              rectify_register_link_action          (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             RectifyAction         *action,
+                                                             GError               **error);
+gboolean              rectify_register_unlink_action        (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             RectifyAction         *action,
+                                                             GError               **error);
+/* New lists (transfer full) of the current links, in ref order. */
+GListModel           *rectify_register_list_actions_for     (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc);
+GListModel           *rectify_register_list_nonconformities_for (RectifyRegister   *self,
+                                                             RectifyAction         *action);
+
+/* Causes of an NC (transfer full), ordered by parent then position. */
+GListModel           *rectify_register_list_causes          (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc);
+/* Verifications of an NC (transfer full), newest last. */
+GListModel           *rectify_register_list_verifications   (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc);
+
+/* History. Each row: */
+typedef struct
+{
+  gint64  id;
+  char   *at;         /* ISO 8601 timestamp */
+  char   *who;
+  char   *entity;     /* table name: "nonconformity", "action", ... */
+  gint64  entity_id;
+  char   *field;      /* property name, or NULL for "created"/"removed" */
+  char   *old_value;
+  char   *new_value;
+  char   *prev_hash;
+  char   *hash;       /* SHA-256 over this row's content and prev_hash */
+} RectifyHistoryEntry;
+
+void                  rectify_history_entry_free            (RectifyHistoryEntry   *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyHistoryEntry, rectify_history_entry_free)
+
+/* History rows of one entity (or of the whole register when @entity is NULL), oldest first.
+ * (transfer full) (element-type RectifyHistoryEntry) */
+GPtrArray            *rectify_register_list_history         (RectifyRegister       *self,
+                                                             RectifyEntity         *entity,
+                                                             GError               **error);
+
+/* Full-text search (FTS5) over the text of NCs (ref, title, statement, evidence, area,
+ * requirement, correction, owner). Every word of @text must match as a prefix; FTS5 syntax in
+ * @text is treated as plain words. Returns the ids of matching NCs, best first.
+ * (transfer full) (element-type gint64) */
+GArray               *rectify_register_search               (RectifyRegister       *self,
+                                                             const char            *text,
+                                                             GError               **error);
+
+/* SQLite's integrity_check and foreign_key_check; on failure the error names the first problem.
+ * (Later: the history hash chain and evidence hashes.) */
+gboolean              rectify_register_verify               (RectifyRegister       *self,
+                                                             GError               **error);
+
+/* Evidence files. rectify_register_add_evidence() stores @evidence (with "nc-id" or "action-id"
+ * set) and the file bytes @data; it fills "size", "sha256", "added-by" and "added-at". */
+gboolean              rectify_register_add_evidence         (RectifyRegister       *self,
+                                                             RectifyEvidence       *evidence,
+                                                             GBytes                *data,
+                                                             GError               **error);
+/* The stored bytes of a piece of evidence (transfer full). */
+GBytes               *rectify_register_load_evidence_data   (RectifyRegister       *self,
+                                                             RectifyEvidence       *evidence,
+                                                             GError               **error);
+/* Evidence attached to an NC or an action (transfer full), oldest first. */
+GListModel           *rectify_register_list_evidence        (RectifyRegister       *self,
+                                                             RectifyEntity         *owner);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+/* bench-register-view.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures what a person waits for when a register opens: from the start of the program to the
+ * first frame of the register view that shows rows, and the peak resident memory of the process.
+ *
+ *   bench-register-view --create PATH COUNT   write a synthetic register of COUNT NCs
+ *   bench-register-view PATH                  open PATH in the window, print one result line
+ *
+ * It is run by tests/bench-register-view.py (meson test --benchmark), which starts one process
+ * per measurement so that the peak memory of each is its own.
+ */
+
+#define G_LOG_DOMAIN "bench-register-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <sys/resource.h>
+
+#include "rectify-demo.h"
+#include "rectify-register.h"
+#include "rectify-window.h"
+#include "rectify-window-private.h"
+
+static gint64 start_us;
+static gint64 opened_us;
+static char *register_path;
+static gboolean done;
+
+static void
+report (RectifyWindow *window)
+{
+  struct rusage usage;
+  GtkColumnView *view = _rectify_window_get_column_view (window);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("rows=%u open_ms=%.1f first_frame_ms=%.1f peak_rss_mb=%.1f renderer=%s\n",
+           g_list_model_get_n_items (model),
+           (opened_us - start_us) / 1000.0,
+           (g_get_monotonic_time () - start_us) / 1000.0,
+           usage.ru_maxrss / 1024.0,
+           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                RectifyWindow *window)
+{
+  GtkColumnView *view;
+
+  if (done)
+    return;
+
+  view = _rectify_window_get_column_view (window);
+  if (g_strcmp0 (_rectify_window_get_page (window), "register") != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return;
+
+  done = TRUE;
+  report (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+realize_cb (GtkWidget *widget,
+            gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), widget, 0);
+}
+
+static void
+activate_cb (GtkApplication *app)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (register_path);
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window = rectify_window_new (app);
+
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+  if (!rectify_window_open_file (window, file, &error))
+    g_error ("%s", error->message);
+  opened_us = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+create_register (const char *path,
+                 const char *count)
+{
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  if (!g_ascii_string_to_unsigned (count, 10, 0, 1000000, &n, &error) ||
+      !(reg = rectify_register_create (path, &error)) ||
+      (n > 0 && !rectify_demo_populate_synthetic (reg, n, 1, "2026-06-15", &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  start_us = g_get_monotonic_time ();
+
+  if (argc == 4 && g_str_equal (argv[1], "--create"))
+    return create_register (argv[2], argv[3]);
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s --create PATH COUNT | %s PATH\n", argv[0], argv[0]);
+      return 1;
+    }
+
+  register_path = argv[1];
+  app = adw_application_new ("io.github.rectify.Rectify.Bench", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

@@ -1,0 +1,474 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window on a real register under a real display (Xvfb): the table, its filters and
+ * search, and an edit made through the editor's widgets that must be in the file afterwards.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "rectify-date.h"
+#include "rectify-demo.h"
+#include "rectify-nc-columns.h"
+#include "rectify-nc-editor.h"
+#include "rectify-register.h"
+#include "rectify-window-private.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  guint n_ncs;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @cond holds or @timeout_ms pass; returns whether it holds. */
+static gboolean
+iterate_until (gboolean (*cond) (gpointer data),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return cond (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  iterate_until (never, NULL, ms);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+has_count (gpointer data)
+{
+  CountWait *w = data;
+
+  return g_list_model_get_n_items (w->model) == w->n;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+
+  fixture->dir = g_dir_make_tmp ("rectify-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Demo.rectify", NULL);
+
+  reg = rectify_register_create (fixture->path, &error);
+  g_assert_no_error (error);
+  rectify_demo_populate (reg, NULL, &error);
+  g_assert_no_error (error);
+  fixture->n_ncs = g_list_model_get_n_items (rectify_register_get_nonconformities (reg));
+  g_assert_cmpuint (fixture->n_ncs, >=, 20);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static RectifyWindow *
+open_window (Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+
+  window = rectify_window_new (NULL);
+  g_assert_true (rectify_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (is_mapped, window, 5000));
+  iterate_for (100);
+
+  return window;
+}
+
+static void
+close_window (RectifyWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (iterate_until (is_null, &weak, 5000));
+}
+
+static guint
+count_where (RectifyRegister *reg,
+             gboolean       (*pred) (RectifyNonconformity *nc, gpointer data),
+             gpointer         data)
+{
+  GListModel *ncs = rectify_register_get_nonconformities (reg);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+      if (pred (nc, data))
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+is_grade (RectifyNonconformity *nc,
+          gpointer              data)
+{
+  return (int)rectify_nonconformity_get_grade (nc) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+is_overdue (RectifyNonconformity *nc,
+            gpointer              data)
+{
+  return rectify_nonconformity_is_overdue (nc, data);
+}
+
+static void
+set_title_through_editor (RectifyWindow        *window,
+                          RectifyNonconformity *nc,
+                          const char           *title)
+{
+  RectifyNcEditor *editor = _rectify_window_get_editor (window);
+  GtkEditable *editable = _rectify_nc_editor_get_title_editable (editor);
+
+  g_assert_nonnull (editable);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editable)));
+
+  gtk_editable_set_text (editable, title);
+  _rectify_nc_editor_flush (editor);
+  iterate_for (50);
+
+  g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, title);
+}
+
+static void
+test_window_register (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reopened = NULL;
+  g_autoptr(RectifyNonconformity) selected = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *today = rectify_date_today ();
+  g_autofree char *ref = NULL;
+  g_autofree char *original_title = NULL;
+  g_autofree char *word = NULL;
+  RectifyWindow *window;
+  RectifyRegister *reg;
+  GtkColumnView *view;
+  GListModel *model;
+  GtkDropDown *grade_filter;
+  CountWait wait;
+  guint n_major, n_overdue;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window (fixture);
+  reg = rectify_window_get_register (window);
+  view = _rectify_window_get_column_view (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  /* Every NC is a row, sorted by reference. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyNonconformity) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(RectifyNonconformity) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (_rectify_natural_compare (rectify_nonconformity_get_ref (a),
+                                                 rectify_nonconformity_get_ref (b)), <, 0);
+    }
+
+  /* Filter by grade. */
+  n_major = count_where (reg, is_grade, GINT_TO_POINTER (RECTIFY_GRADE_MAJOR));
+  g_assert_cmpuint (n_major, >, 0);
+  g_assert_cmpuint (n_major, <, fixture->n_ncs);
+  grade_filter = _rectify_window_get_grade_filter (window);
+  gtk_drop_down_set_selected (grade_filter, RECTIFY_GRADE_MAJOR + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_major);
+  for (guint i = 0; i < n_major; i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (model, i);
+      g_assert_cmpint (rectify_nonconformity_get_grade (nc), ==, RECTIFY_GRADE_MAJOR);
+    }
+  {
+    g_autofree char *expected = g_strdup_printf ("%u of %u nonconformities", n_major, fixture->n_ncs);
+    g_assert_cmpstr (gtk_label_get_text (_rectify_window_get_count_label (window)), ==, expected);
+  }
+  gtk_drop_down_set_selected (grade_filter, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
+
+  /* Overdue only. */
+  n_overdue = count_where (reg, is_overdue, today);
+  gtk_toggle_button_set_active (_rectify_window_get_overdue_toggle (window), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_overdue);
+  gtk_toggle_button_set_active (_rectify_window_get_overdue_toggle (window), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
+
+  /* Search for a word of the last NC's title (the entry is debounced, so wait). */
+  {
+    g_autoptr(RectifyNonconformity) last = g_list_model_get_item (model, fixture->n_ncs - 1);
+    g_auto(GStrv) words = g_strsplit (rectify_nonconformity_get_title (last), " ", -1);
+
+    for (guint i = 0; words[i] != NULL && word == NULL; i++)
+      if (g_utf8_strlen (words[i], -1) >= 5 && g_str_is_ascii (words[i]))
+        word = g_strdup (words[i]);
+    g_assert_nonnull (word);
+  }
+  ids = rectify_register_search (reg, word, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  g_assert_cmpuint (ids->len, <, fixture->n_ncs);
+  gtk_editable_set_text (_rectify_window_get_search_entry (window), word);
+  wait.model = model;
+  wait.n = ids->len;
+  g_assert_true (iterate_until (has_count, &wait, 3000));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (model, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < ids->len; j++)
+        found |= g_array_index (ids, gint64, j) == rectify_entity_get_id (RECTIFY_ENTITY (nc));
+      g_assert_true (found);
+    }
+  gtk_editable_set_text (_rectify_window_get_search_entry (window), "");
+  wait.n = fixture->n_ncs;
+  g_assert_true (iterate_until (has_count, &wait, 3000));
+
+  /* Sort by grade: the majors come first. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) grade_column = g_list_model_get_item (columns, 2);
+    g_autoptr(GtkColumnViewColumn) ref_column = g_list_model_get_item (columns, 0);
+    g_autoptr(RectifyNonconformity) first = NULL;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (grade_column), ==, "Grade");
+    gtk_column_view_sort_by_column (view, grade_column, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpint (rectify_nonconformity_get_grade (first), ==, RECTIFY_GRADE_MAJOR);
+    gtk_column_view_sort_by_column (view, ref_column, GTK_SORT_ASCENDING);
+  }
+
+  /* Select a row: it shows in the editor. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 2);
+  selected = g_list_model_get_item (model, 2);
+  iterate_for (100);
+  g_assert_true (rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window)) == selected);
+  ref = g_strdup (rectify_nonconformity_get_ref (selected));
+  original_title = g_strdup (rectify_nonconformity_get_title (selected));
+
+  /* Two quick edits of the title share one toast; Undo takes both back. */
+  set_title_through_editor (window, selected, "First draft of the title");
+  set_title_through_editor (window, selected, "Second draft of the title");
+  g_assert_true (rectify_register_can_undo (reg));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_for (50);
+  g_assert_cmpstr (rectify_nonconformity_get_title (selected), ==, original_title);
+
+  /* The edit that must last. */
+  set_title_through_editor (window, selected, "Edited through the editor");
+
+  close_window (window);
+
+  reopened = rectify_register_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    RectifyNonconformity *nc = rectify_register_find_nonconformity (reopened, ref);
+
+    g_assert_nonnull (nc);
+    g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, "Edited through the editor");
+  }
+}
+
+static void
+test_window_new_nc (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *today = rectify_date_today ();
+  RectifyWindow *window;
+  GListModel *model;
+  RectifyNonconformity *nc;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window (fixture);
+  model = G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+
+  /* A filter that the new NC would not pass is cleared, so it is in view. */
+  gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window), RECTIFY_GRADE_OFI + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-nc", NULL);
+  iterate_for (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (_rectify_window_get_grade_filter (window)), ==, 0);
+  nc = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  g_assert_nonnull (nc);
+  g_assert_true (rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window)) == nc);
+  g_assert_cmpstr (rectify_nonconformity_get_reported_on (nc), ==, today);
+  g_assert_nonnull (rectify_nonconformity_get_reported_by (nc));
+  g_assert_nonnull (rectify_nonconformity_get_ref (nc));
+
+  close_window (window);
+}
+
+static void
+test_window_session (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GFile) missing = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "Gone.rectify", NULL);
+  g_autofree char *missing_uri = NULL;
+  g_auto(GStrv) recent = NULL;
+  RectifyWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  settings = g_settings_new ("io.github.rectify.Rectify");
+  missing = g_file_new_for_path (missing_path);
+  missing_uri = g_file_get_uri (missing);
+
+  /* The last register is gone: the welcome page. */
+  g_settings_set_string (settings, "last-register", missing_uri);
+  window = rectify_window_new (NULL);
+  rectify_window_restore_session (window);
+  g_assert_cmpstr (_rectify_window_get_page (window), ==, "welcome");
+  g_assert_null (rectify_window_get_register (window));
+  close_window (window);
+
+  /* Opening a register makes it the last one and the first recent one. */
+  window = open_window (fixture);
+  close_window (window);
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-register");
+    g_assert_cmpstr (last, ==, uri);
+  }
+  recent = g_settings_get_strv (settings, "recent-registers");
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  /* And the next start reopens it. */
+  window = rectify_window_new (NULL);
+  rectify_window_restore_session (window);
+  g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
+  g_assert_nonnull (rectify_window_get_register (window));
+  close_window (window);
+}
+
+static void
+test_natural_compare (void)
+{
+  g_assert_cmpint (_rectify_natural_compare ("NC-9", "NC-10"), <, 0);
+  g_assert_cmpint (_rectify_natural_compare ("NC-010", "NC-9"), >, 0);
+  g_assert_cmpint (_rectify_natural_compare ("A.5.9", "A.5.15"), <, 0);
+  g_assert_cmpint (_rectify_natural_compare ("9.2", "A.5.1"), <, 0);
+  g_assert_cmpint (_rectify_natural_compare ("nc-1", "NC-1"), ==, 0);
+  g_assert_cmpint (_rectify_natural_compare ("NC-1", NULL), <, 0);
+  g_assert_cmpint (_rectify_natural_compare (NULL, "NC-1"), >, 0);
+  g_assert_cmpint (_rectify_natural_compare ("NC-1", "NC-1a"), <, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/Rectify/Window/natural-compare", test_natural_compare);
+  g_test_add ("/Rectify/Window/register", Fixture, NULL,
+              fixture_set_up, test_window_register, fixture_tear_down);
+  g_test_add ("/Rectify/Window/new-nc", Fixture, NULL,
+              fixture_set_up, test_window_new_nc, fixture_tear_down);
+  g_test_add ("/Rectify/Window/session", Fixture, NULL,
+              fixture_set_up, test_window_session, fixture_tear_down);
+
+  return g_test_run ();
+}
