@@ -57,9 +57,13 @@ after_paint_cb (GdkFrameClock *clock,
   if (done)
     return;
 
+  /* The register page is on screen: rows in the column view, or the empty state of a register
+   * without nonconformities. */
   view = _rectify_window_get_column_view (window);
-  if (g_strcmp0 (_rectify_window_get_page (window), "register") != 0 ||
-      !gtk_widget_get_mapped (GTK_WIDGET (view)))
+  if (g_strcmp0 (_rectify_window_get_page (window), "register") != 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+      g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0)
     return;
 
   done = TRUE;

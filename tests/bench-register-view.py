@@ -25,7 +25,7 @@ env = dict(os.environ, GTK_A11Y='none', NO_AT_BRIDGE='1', GSETTINGS_BACKEND='mem
 def measure(path, renderer):
     e = dict(env, GSK_RENDERER=renderer)
     out = subprocess.run([bench, path], env=e, check=True, capture_output=True, text=True,
-                         timeout=120).stdout
+                         timeout=60).stdout
     m = re.search(r'rows=(\d+) open_ms=([\d.]+) first_frame_ms=([\d.]+) peak_rss_mb=([\d.]+) '
                   r'renderer=(\S+)', out)
     if not m:

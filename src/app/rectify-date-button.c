@@ -158,6 +158,17 @@ calendar_released_cb (RectifyDateButton *self,
 }
 
 static gboolean
+popdown_idle_cb (gpointer user_data)
+{
+  RectifyDateButton *self = user_data;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 popover_key_pressed_cb (RectifyDateButton     *self,
                         guint                  keyval,
                         guint                  keycode,
@@ -174,13 +185,12 @@ popover_key_pressed_cb (RectifyDateButton     *self,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      if (gtk_widget_has_focus (GTK_WIDGET (self->calendar)) ||
-          gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self->calendar))),
-                                  GTK_WIDGET (self->calendar)))
-        {
-          gtk_popover_popdown (self->popover);
-          return GDK_EVENT_STOP;
-        }
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      /* The calendar selects the focused day with these keys; pick it once it has. */
+      if (gtk_widget_has_focus (GTK_WIDGET (self->calendar)))
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, popdown_idle_cb, g_object_ref (self),
+                         g_object_unref);
       return GDK_EVENT_PROPAGATE;
 
     default:
@@ -219,16 +229,62 @@ rectify_date_button_clicked (GtkButton *button)
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
 
-static void
-rectify_date_button_size_allocate (GtkWidget *widget,
-                                   int        width,
-                                   int        height,
-                                   int        baseline)
+/* Like GtkBinLayout (which the parent class uses), and presents the popover on each allocation as
+ * a widget with a popover child must. */
+static GtkSizeRequestMode
+bin_request_mode (GtkWidget *widget)
 {
-  RectifyDateButton *self = RECTIFY_DATE_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      return gtk_widget_get_request_mode (child);
 
-  GTK_WIDGET_CLASS (rectify_date_button_parent_class)->size_allocate (widget, width, height, baseline);
-  gtk_popover_present (self->popover);
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+bin_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0, child_min_baseline = -1, child_nat_baseline = -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat,
+                          &child_min_baseline, &child_nat_baseline);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+      if (child_min_baseline > -1)
+        *minimum_baseline = MAX (*minimum_baseline, child_min_baseline);
+      if (child_nat_baseline > -1)
+        *natural_baseline = MAX (*natural_baseline, child_nat_baseline);
+    }
+}
+
+static void
+bin_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  gtk_popover_present (RECTIFY_DATE_BUTTON (widget)->popover);
 }
 
 static void
@@ -315,8 +371,6 @@ rectify_date_button_class_init (RectifyDateButtonClass *klass)
   object_class->get_property = rectify_date_button_get_property;
   object_class->set_property = rectify_date_button_set_property;
 
-  widget_class->size_allocate = rectify_date_button_size_allocate;
-
   button_class->clicked = rectify_date_button_clicked;
 
   properties[PROP_DATE] =
@@ -341,6 +395,8 @@ rectify_date_button_init (RectifyDateButton *self)
   GtkEventController *key;
   GtkGesture *click;
 
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (bin_request_mode, bin_measure, bin_allocate));
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self), "date-button");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);

@@ -333,15 +333,12 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (ref), 0);
   gtk_label_set_width_chars (GTK_LABEL (ref), 7);
   gtk_widget_add_css_class (ref, "numeric");
-  gtk_widget_add_css_class (ref, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (box), ref);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
   gtk_list_item_set_child (item, box);
 }
 
@@ -361,17 +358,77 @@ bind_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-rectify_requirement_row_size_allocate (GtkWidget *widget,
-                                       int        width,
-                                       int        height,
-                                       int        baseline)
+present_popover (RectifyRequirementRow *self,
+                 int                    width)
 {
-  RectifyRequirementRow *self = RECTIFY_REQUIREMENT_ROW (widget);
+  /* The suggestions are as wide as the row, within reason. */
+  GtkWidget *child = gtk_popover_get_child (self->popover);
+  int wanted = CLAMP (width - 24, 240, 480);
+  int current;
 
-  GTK_WIDGET_CLASS (rectify_requirement_row_parent_class)->size_allocate (widget, width, height,
-                                                                          baseline);
-  gtk_widget_set_size_request (GTK_WIDGET (self->popover), MAX (width / 2, 280), -1);
+  gtk_widget_get_size_request (child, &current, NULL);
+  if (current != wanted)
+    gtk_widget_set_size_request (child, wanted, -1);
+
   gtk_popover_present (self->popover);
+}
+
+/* Like GtkBinLayout (which the parent class uses), and presents the popover on each allocation as
+ * a widget with a popover child must. */
+static GtkSizeRequestMode
+bin_request_mode (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      return gtk_widget_get_request_mode (child);
+
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+bin_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0, child_min_baseline = -1, child_nat_baseline = -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat,
+                          &child_min_baseline, &child_nat_baseline);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+      if (child_min_baseline > -1)
+        *minimum_baseline = MAX (*minimum_baseline, child_min_baseline);
+      if (child_nat_baseline > -1)
+        *natural_baseline = MAX (*natural_baseline, child_nat_baseline);
+    }
+}
+
+static void
+bin_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  present_popover (RECTIFY_REQUIREMENT_ROW (widget), width);
 }
 
 static void
@@ -442,14 +499,11 @@ static void
 rectify_requirement_row_class_init (RectifyRequirementRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rectify_requirement_row_dispose;
   object_class->finalize = rectify_requirement_row_finalize;
   object_class->get_property = rectify_requirement_row_get_property;
   object_class->set_property = rectify_requirement_row_set_property;
-
-  widget_class->size_allocate = rectify_requirement_row_size_allocate;
 
   properties[PROP_REQUIREMENT] =
     g_param_spec_string ("requirement", NULL, NULL,
@@ -465,6 +519,9 @@ rectify_requirement_row_init (RectifyRequirementRow *self)
   GtkWidget *scrolled;
   GtkEventController *key;
   GtkEventController *focus;
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (bin_request_mode, bin_measure, bin_allocate));
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
@@ -506,7 +563,6 @@ rectify_requirement_row_init (RectifyRequirementRow *self)
   gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);
   gtk_widget_set_halign (GTK_WIDGET (self->popover), GTK_ALIGN_START);
   gtk_widget_set_can_focus (GTK_WIDGET (self->popover), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->popover), "menu");
   gtk_popover_set_child (self->popover, scrolled);
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 

@@ -1247,6 +1247,8 @@ rectify_window_init (RectifyWindow *self)
   g_signal_connect_object (self->editor, "error",
                            G_CALLBACK (editor_error_cb), self, G_CONNECT_SWAPPED);
 
+  /* The entry sits in a clamp, so the bar does not find it by itself. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
 
   rebuild_recent (self);

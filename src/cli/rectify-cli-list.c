@@ -451,11 +451,15 @@ append_rows (GString *out,
       ShowRow *row = &g_array_index (rows, ShowRow, i);
       g_autofree char *label = g_strdup_printf ("%s:", row->label);
 
+      g_autoptr(GString) wrapped = g_string_new (NULL);
+      guint column = indent + width + 2;
+
       for (guint j = 0; j < indent; j++)
         g_string_append_c (out, ' ');
       _rectify_cli_append_padded (out, label, width + 2);
-      g_string_append (out, row->value);
-      g_string_append_c (out, '\n');
+      /* Long values continue under the first line of the value. */
+      _rectify_cli_append_wrapped (wrapped, row->value, column, MAX (WRAP_WIDTH, column + 30));
+      g_string_append (out, wrapped->str + column);
     }
 }
 

@@ -172,7 +172,7 @@ static const DemoAction demo_actions[] = {
     N_("BitLocker enforced by compliance policy; non-compliant devices lose access to e-mail and "
        "the TMS."),
     HEAD_OF_IT, -260, N_("Existing device management licences; 3 days IT"),
-    N_("Compliance report shows 100 % of laptops encrypted for three consecutive months"),
+    N_("Compliance report shows 100 % of laptops encrypted for six consecutive weeks"),
     RECTIFY_ACTION_STATUS_DONE, -262 },
   /* 9 */
   { N_("Competence profile and onboarding checklist for TMS key users"),
@@ -445,7 +445,7 @@ static const DemoNc demo_ncs[] = {
     .correction = N_("Device wiped remotely; the data protection officer assessed the breach and "
                      "notified the supervisory authority within 72 hours; the 47 laptops were "
                      "encrypted within 10 days."),
-    .correction_on = -299, .closed = -150,
+    .correction_on = -299, .closed = -214,
     .causes = {
       { 0, "Technology", N_("Encryption was not enforced by the device management"), FALSE },
       { 1, "Process", N_("Laptops set up by hand before the device management roll-out were never "
@@ -456,8 +456,9 @@ static const DemoNc demo_ncs[] = {
     },
     .actions = { 8 },
     .checks = {
-      { RECTIFY_VERIFICATION_METHOD_METRIC, SECURITY_ENG, -160, RECTIFY_VERIFICATION_RESULT_EFFECTIVE,
-        -155, N_("Compliance reports for three months: 100 % of laptops encrypted.") },
+      { RECTIFY_VERIFICATION_METHOD_METRIC, SECURITY_ENG, -220, RECTIFY_VERIFICATION_RESULT_EFFECTIVE,
+        -216, N_("Weekly compliance reports for six weeks: 100 % of laptops encrypted; two devices "
+                 "that fell out of compliance were blocked automatically.") },
     } },
   /* NC-007 */
   { .audit = 2, .source = RECTIFY_SOURCE_INTERNAL_AUDIT, .grade = RECTIFY_GRADE_MINOR,
@@ -1253,6 +1254,17 @@ static const char * const syn_verbs[] = {
   "Test", "Update", "Schedule",
 };
 
+#define SYN_MAX_ACTIONS 5
+
+typedef struct
+{
+  const char          *verb;
+  const char          *owner;
+  int                  target;
+  int                  done;
+  RectifyActionStatus  status;
+} SynAction;
+
 #define PICK(r, list) ((list)[g_rand_int_range ((r), 0, G_N_ELEMENTS (list))])
 
 static gboolean
@@ -1267,7 +1279,8 @@ populate_synthetic (RectifyRegister  *reg,
   /* Status weights: most NCs are closed, the rest spread over the board. */
   static const int status_weights[RECTIFY_N_STATUSES] = { 8, 10, 8, 6, 12, 8, 48 };
   static const int grade_weights[RECTIFY_N_GRADES] = { 8, 52, 25, 15 };
-  guint n_audits = 6;
+  enum { n_audits = 6 };
+  int audit_ends[n_audits];
   guint digits = 3;
   guint action_no = 0;
 
@@ -1287,6 +1300,8 @@ populate_synthetic (RectifyRegister  *reg,
       RectifyAuditKind kind = i % 2 == 0 ? RECTIFY_AUDIT_KIND_INTERNAL
                                          : RECTIFY_AUDIT_KIND_SURVEILLANCE;
       int starts = -720 + (int)i * 120 + g_rand_int_range (rand, 0, 30);
+
+      audit_ends[i] = starts + 2;
       const char *lead = PICK (rand, syn_people);
       g_autofree char *title = g_strdup_printf ("Synthetic audit %u", i + 1);
 
@@ -1323,13 +1338,16 @@ populate_synthetic (RectifyRegister  *reg,
       RectifyGrade grade = RECTIFY_GRADE_OFI;
       RectifySource source = g_rand_int_range (rand, 0, RECTIFY_N_SOURCES);
       int reported = -g_rand_int_range (rand, 1, 720);
-      int occurred = reported - g_rand_int_range (rand, 0, 10);
       int n_sampled = g_rand_int_range (rand, 1, 10);
       int n_checked = g_rand_int_range (rand, 10, 40);
+      SynAction actions[SYN_MAX_ACTIONS];
+      guint n_actions = 0;
       gint64 audit_id = 0;
+      int occurred;
       int due_days;
+      int last_done;
+      int verified;
       int roll;
-      guint n_actions;
       gint64 nc_id;
 
       roll = g_rand_int_range (rand, 0, 100);
@@ -1347,9 +1365,39 @@ populate_synthetic (RectifyRegister  *reg,
             break;
           }
       if (source == RECTIFY_SOURCE_INTERNAL_AUDIT || source == RECTIFY_SOURCE_EXTERNAL_AUDIT)
-        audit_id = rectify_entity_get_id (g_ptr_array_index (audits,
-                                                             g_rand_int_range (rand, 0, n_audits)));
+        {
+          /* Internal audits have even indices, certification audits odd ones. */
+          guint a = 2 * g_rand_int_range (rand, 0, n_audits / 2) +
+                    (source == RECTIFY_SOURCE_EXTERNAL_AUDIT ? 1 : 0);
+
+          audit_id = rectify_entity_get_id (g_ptr_array_index (audits, a));
+          reported = audit_ends[a];
+        }
+      occurred = reported - g_rand_int_range (rand, 0, 10);
       due_days = default_due_days (grade);
+
+      /* The actions are drawn first: the NC's closing date follows from them. */
+      last_done = reported;
+      if (status >= RECTIFY_STATUS_ACTION_PLANNED)
+        n_actions = g_rand_int_range (rand, 2, SYN_MAX_ACTIONS + 1);
+      for (guint a = 0; a < n_actions; a++)
+        {
+          SynAction *action = &actions[a];
+
+          action->verb = PICK (rand, syn_verbs);
+          action->owner = PICK (rand, syn_people);
+          action->target = reported + g_rand_int_range (rand, 20, 120);
+          action->status = RECTIFY_ACTION_STATUS_PLANNED;
+          if (status >= RECTIFY_STATUS_VERIFICATION)
+            action->status = RECTIFY_ACTION_STATUS_DONE;
+          else if (status == RECTIFY_STATUS_IMPLEMENTATION)
+            action->status = g_rand_int_range (rand, RECTIFY_ACTION_STATUS_PLANNED,
+                                               RECTIFY_ACTION_STATUS_DONE + 1);
+          action->done = MIN (action->target, 0);
+          if (action->status == RECTIFY_ACTION_STATUS_DONE)
+            last_done = MAX (last_done, action->done);
+        }
+      verified = MIN (last_done + 30, 0);
 
       subject_lower = g_ascii_strdown (subject, -1);
       title = g_strdup_printf ("%s %s (%s)", subject, problem, area);
@@ -1383,7 +1431,7 @@ populate_synthetic (RectifyRegister  *reg,
                       "correction-on", pool_date (pool, today, MIN (reported + 2, 0)),
                       NULL);
       if (status == RECTIFY_STATUS_CLOSED)
-        g_object_set (nc, "closed-on", pool_date (pool, today, MIN (reported + 60, 0)), NULL);
+        g_object_set (nc, "closed-on", pool_date (pool, today, verified), NULL);
 
       if (!rectify_register_add (reg, RECTIFY_ENTITY (nc), error))
         return FALSE;
@@ -1394,6 +1442,7 @@ populate_synthetic (RectifyRegister  *reg,
           gint64 parent_id = 0;
           guint n_causes = g_rand_int_range (rand, 1, 4);
 
+          /* A chain of whys; the deepest is the root cause. */
           for (guint c = 0; c < n_causes; c++)
             {
               g_autoptr(RectifyCause) cause = rectify_cause_new ();
@@ -1414,33 +1463,22 @@ populate_synthetic (RectifyRegister  *reg,
             }
         }
 
-      n_actions = g_rand_int_range (rand, 2, 6);
-      for (guint a = 0; a < n_actions && status >= RECTIFY_STATUS_ACTION_PLANNED; a++)
+      for (guint a = 0; a < n_actions; a++)
         {
           g_autoptr(RectifyAction) action = rectify_action_new ();
           g_autofree char *action_ref = g_strdup_printf ("A-%0*u", digits + 1, ++action_no);
-          g_autofree char *action_title = NULL;
-          const char *verb = PICK (rand, syn_verbs);
-          const char *action_owner = PICK (rand, syn_people);
-          RectifyActionStatus action_status = RECTIFY_ACTION_STATUS_PLANNED;
-          int target = reported + g_rand_int_range (rand, 20, 120);
+          g_autofree char *action_title = g_strdup_printf ("%s %s", actions[a].verb,
+                                                           subject_lower);
 
-          if (status >= RECTIFY_STATUS_VERIFICATION)
-            action_status = RECTIFY_ACTION_STATUS_DONE;
-          else if (status == RECTIFY_STATUS_IMPLEMENTATION)
-            action_status = g_rand_int_range (rand, RECTIFY_ACTION_STATUS_PLANNED,
-                                              RECTIFY_ACTION_STATUS_DONE + 1);
-
-          action_title = g_strdup_printf ("%s %s", verb, subject_lower);
           g_object_set (action,
                         "ref", action_ref,
                         "title", action_title,
-                        "owner", action_owner,
-                        "target-on", pool_date (pool, today, target),
+                        "owner", actions[a].owner,
+                        "target-on", pool_date (pool, today, actions[a].target),
                         "success-criterion", "No recurrence in the next two audits",
-                        "status", action_status,
-                        "done-on", (action_status == RECTIFY_ACTION_STATUS_DONE
-                                    ? pool_date (pool, today, MIN (target, 0)) : NULL),
+                        "status", actions[a].status,
+                        "done-on", (actions[a].status == RECTIFY_ACTION_STATUS_DONE
+                                    ? pool_date (pool, today, actions[a].done) : NULL),
                         NULL);
           if (!rectify_register_add (reg, RECTIFY_ENTITY (action), error) ||
               !rectify_register_link_action (reg, nc, action, error))
@@ -1456,12 +1494,12 @@ populate_synthetic (RectifyRegister  *reg,
 
           g_object_set (check,
                         "nc-id", nc_id,
-                        "due-on", pool_date (pool, today, MIN (reported + 150, 90)),
+                        "due-on", pool_date (pool, today, last_done + 90),
                         "method", method,
                         "verifier", verifier,
                         "result", (closed ? RECTIFY_VERIFICATION_RESULT_EFFECTIVE
                                           : RECTIFY_VERIFICATION_RESULT_PENDING),
-                        "verified-on", closed ? pool_date (pool, today, MIN (reported + 60, 0)) : NULL,
+                        "verified-on", closed ? pool_date (pool, today, verified) : NULL,
                         NULL);
           if (!rectify_register_add (reg, RECTIFY_ENTITY (check), error))
             return FALSE;

@@ -192,10 +192,12 @@ static const char schema_v2[] =
   "  INSERT INTO nc_fts (rowid, " NC_FTS_COLUMNS ") VALUES (new.id, " NC_FTS_NEW ");"
   "END;"
   "CREATE TRIGGER nc_fts_delete AFTER DELETE ON nonconformity BEGIN"
-  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ") VALUES ('delete', old.id, " NC_FTS_OLD ");"
+  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ")"
+  "    VALUES ('delete', old.id, " NC_FTS_OLD ");"
   "END;"
   "CREATE TRIGGER nc_fts_update AFTER UPDATE OF " NC_FTS_COLUMNS " ON nonconformity BEGIN"
-  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ") VALUES ('delete', old.id, " NC_FTS_OLD ");"
+  "  INSERT INTO nc_fts (nc_fts, rowid, " NC_FTS_COLUMNS ")"
+  "    VALUES ('delete', old.id, " NC_FTS_OLD ");"
   "  INSERT INTO nc_fts (rowid, " NC_FTS_COLUMNS ") VALUES (new.id, " NC_FTS_NEW ");"
   "END;"
   "INSERT INTO nc_fts (nc_fts) VALUES ('rebuild');";
@@ -2328,6 +2330,11 @@ inspect_file (const char  *path,
         problem = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
       else
         problem = g_strdup (sqlite3_errmsg (db));
+
+      /* "*** in database main ***\nPage 5: ..." -> "page 5: ..." on one line */
+      if (g_str_has_prefix (problem, "*** in database main ***\n"))
+        memmove (problem, problem + 25, strlen (problem + 25) + 1);
+      g_strdelimit (problem, "\n", ' ');
 
       g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
                    /* Translators: the second %s is SQLite's description of the damage */

@@ -1,0 +1,324 @@
+/* test-migrations.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rectify-register.h"
+#include "rectify-register-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *backup;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rectify-migrations-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "old.rectify", NULL);
+  f->backup = g_strconcat (f->path, ".v1.bak", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->backup);
+}
+
+static char *
+test_data_path (const char *name)
+{
+  const char *dir = g_getenv ("RECTIFY_TESTDATA");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_error ("SQL failed: %s", message);
+  sqlite3_close (db);
+}
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* A genuine version 1 file from the frozen script in tests/data. */
+static void
+build_v1_from_script (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script_path = test_data_path ("register-v1.sql");
+  g_autofree char *script = NULL;
+
+  g_assert_true (g_file_get_contents (script_path, &script, NULL, &error));
+  g_assert_no_error (error);
+  exec_sql (path, script);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
+static gint64
+search_first (RectifyRegister *reg,
+              const char      *text,
+              guint           *n_results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rectify_register_search (reg, text, &error);
+
+  g_assert_no_error (error);
+  *n_results = ids->len;
+
+  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+static void
+check_backup_is_v1 (Fixture *f,
+                    gint64   n_ncs,
+                    gint64   n_nc_fts)
+{
+  g_assert_true (g_file_test (f->backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sql_int (f->backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (f->backup, "PRAGMA application_id"), ==,
+                   RECTIFY_REGISTER_APPLICATION_ID);
+  g_assert_cmpint (sql_int (f->backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'nc_fts'"),
+                   ==, n_nc_fts);
+  g_assert_cmpint (sql_int (f->backup, "SELECT count(*) FROM nonconformity"), ==, n_ncs);
+}
+
+static void
+test_from_script (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GListModel) causes = NULL;
+  g_autoptr(GListModel) verifications = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *org = NULL;
+  RectifyNonconformity *nc1;
+  RectifyNonconformity *nc2;
+  guint n = 0;
+
+  build_v1_from_script (f->path);
+  g_assert_false (g_file_test (f->backup, G_FILE_TEST_EXISTS));
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reg);
+
+  /* Data intact */
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_actions (reg)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_audits (reg)), ==, 1);
+  nc1 = rectify_register_find_nonconformity (reg, "NC-001");
+  nc2 = rectify_register_find_nonconformity (reg, "NC-002");
+  g_assert_nonnull (nc1);
+  g_assert_nonnull (nc2);
+  g_assert_cmpstr (rectify_nonconformity_get_statement (nc1), ==,
+                   "Leavers kept their VPN accounts for months");
+  g_assert_cmpint (rectify_nonconformity_get_grade (nc1), ==, RECTIFY_GRADE_MAJOR);
+  g_assert_cmpint (rectify_nonconformity_get_status (nc1), ==, RECTIFY_STATUS_ANALYSIS);
+  g_assert_cmpint (rectify_nonconformity_get_audit_id (nc1), ==, 1);
+  g_assert_cmpstr (rectify_nonconformity_get_due_on (nc1), ==, "2026-01-01");
+  g_assert_null (rectify_nonconformity_get_closed_on (nc1));
+  g_assert_cmpstr (rectify_audit_get_title (rectify_register_lookup_audit (reg, 1)), ==,
+                   "Internal audit 2025");
+  org = rectify_register_get_info (reg, "organisation");
+  g_assert_cmpstr (org, ==, "Example Ltd");
+
+  causes = rectify_register_list_causes (reg, nc1);
+  g_assert_cmpuint (g_list_model_get_n_items (causes), ==, 1);
+  verifications = rectify_register_list_verifications (reg, nc1);
+  g_assert_cmpuint (g_list_model_get_n_items (verifications), ==, 1);
+  actions = rectify_register_list_actions_for (reg, nc1);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+
+  /* Search works on the rows that were there before the index */
+  g_assert_cmpint (search_first (reg, "vpn", &n), ==, rectify_entity_get_id (RECTIFY_ENTITY (nc1)));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (search_first (reg, "restor payroll", &n), ==,
+                   rectify_entity_get_id (RECTIFY_ENTITY (nc2)));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (search_first (reg, "head of it", &n), ==,
+                   rectify_entity_get_id (RECTIFY_ENTITY (nc1)));
+
+  /* The history written by version 1 still checks out, and new rows chain onto it */
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc2), "correction",
+                                                 "Ran a restore test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_first (reg, "ran restore", &n), ==,
+                   rectify_entity_get_id (RECTIFY_ENTITY (nc2)));
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RectifyNonconformity) nc3 = rectify_nonconformity_new ();
+
+    g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc3), &error));
+    g_assert_cmpstr (rectify_nonconformity_get_ref (nc3), ==, "NC-003");
+  }
+  g_clear_object (&reg);
+
+  /* Migrated to the current version, in WAL mode */
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'nc_fts'"),
+                   ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM nonconformity"), ==, 3);
+
+  /* The backup beside it is the untouched version 1 file */
+  check_backup_is_v1 (f, 2, 0);
+
+  /* Opening again does not migrate or back up again */
+  g_assert_cmpint (g_unlink (f->backup), ==, 0);
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->backup, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_from_step_1 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  guint n = 0;
+
+  g_assert_true (_rectify_register_create_file_at_version (f->path, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'nc_fts'"),
+                   ==, 0);
+
+  exec_sql (f->path,
+            "INSERT INTO nonconformity (ref, title, statement, grade, status, source,"
+            " created_at, updated_at) VALUES"
+            " ('NC-001', 'Clean desk', 'Papers left on desks overnight', 'minor', 'reported',"
+            "  'internal-audit', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),"
+            " ('NC-002', 'Visitors', 'Visitor badges not returned', 'observation', 'closed',"
+            "  'incident', '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z');");
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 2);
+  g_assert_cmpint (rectify_nonconformity_get_status (rectify_register_find_nonconformity (reg, "NC-002")),
+                   ==, RECTIFY_STATUS_CLOSED);
+  g_assert_cmpint (search_first (reg, "badge", &n), ==, 2);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (search_first (reg, "desk", &n), ==, 1);
+  g_clear_object (&reg);
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  check_backup_is_v1 (f, 2, 0);
+}
+
+static void
+test_failure_rolls_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+
+  build_v1_from_script (f->path);
+  /* Something in the way of step 2: a table with the name of the index */
+  exec_sql (f->path, "CREATE TABLE nc_fts (x TEXT)");
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_null (reg);
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_assert_nonnull (strstr (error->message, "2"));
+
+  /* Nothing of the migration stayed */
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                     " AND name LIKE 'nc_fts%'"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM nonconformity"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM history"), ==, 6);
+  /* (the backup holds the table in the way too) */
+  check_backup_is_v1 (f, 2, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/Rectify/Migrations/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("from-v1-script", test_from_script);
+  ADD ("from-step-1", test_from_step_1);
+  ADD ("failure-rolls-back", test_failure_rolls_back);
+
+#undef ADD
+
+  return g_test_run ();
+}
