@@ -328,7 +328,10 @@ test_history (Fixture       *f,
   g_assert_null (e->old_value);
   g_assert_cmpstr (e->new_value, ==, "SOC");
   g_assert_cmpstr (e->who, ==, "Alice Auditor");
-  g_assert_true (g_date_time_new_from_iso8601 (e->at, NULL) != NULL);
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (e->at, NULL);
+    g_assert_nonnull (at);
+  }
 
   e = g_ptr_array_index (rows, 2);
   g_assert_cmpstr (e->field, ==, "owner");
@@ -553,6 +556,34 @@ test_live_models (Fixture       *f,
   g_assert_false (rectify_register_update_string (reg, RECTIFY_ENTITY (a), "area", "HR", &error));
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* In a batch, the models follow at once but "changed" waits for the commit */
+  {
+    g_autoptr(RectifyNonconformity) d = new_nc ("D", "d");
+    g_autoptr(RectifyNonconformity) e = new_nc ("E", "e");
+
+    ic.calls = 0;
+    ch.calls = 0;
+    g_assert_true (rectify_register_begin (reg, &error));
+    g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (d), &error));
+    g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (d), "area", "IT", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (ic.calls, ==, 2);
+    g_assert_cmpuint (ch.calls, ==, 0);
+    g_assert_true (rectify_register_commit (reg, &error));
+    g_assert_cmpuint (ch.calls, ==, 2);
+    g_assert_cmpstr (ch.property, ==, "area");
+
+    ic.calls = 0;
+    ch.calls = 0;
+    g_assert_true (rectify_register_begin (reg, &error));
+    g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (e), &error));
+    g_assert_cmpuint (g_list_model_get_n_items (ncs), ==, 4);
+    rectify_register_rollback (reg);
+    g_assert_cmpuint (g_list_model_get_n_items (ncs), ==, 3);
+    g_assert_cmpuint (ic.calls, ==, 2);
+    g_assert_cmpuint (ch.calls, ==, 0);
+  }
 
   g_signal_handlers_disconnect_by_data (ncs, &ic);
   g_signal_handlers_disconnect_by_data (reg, &ch);
@@ -969,6 +1000,68 @@ test_rollback (Fixture       *f,
 }
 
 static void
+test_approvals (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyNonconformity) nc = new_nc ("Plan", "needs approval");
+  g_autoptr(GPtrArray) approvals = NULL;
+  gboolean approved = TRUE, cb = TRUE;
+
+  reg = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+
+  rectify_register_get_approval_state (reg, nc, &approved, &cb);
+  g_assert_false (approved);
+  g_assert_false (cb);
+
+  g_assert_false (rectify_register_record_approval (reg, nc, "janitor", "Joe", TRUE, "2026-03-01",
+                                                    NULL, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rectify_register_record_approval (reg, nc, "management", " ", TRUE, "2026-03-01",
+                                                    NULL, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rectify_register_record_approval (reg, nc, "management", "Ann", TRUE, "1 March",
+                                                    NULL, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rectify_register_record_approval (reg, nc, "management", "Ann", FALSE,
+                                                   "2026-03-01", "Owner missing", &error));
+  rectify_register_get_approval_state (reg, nc, &approved, &cb);
+  g_assert_false (approved);
+  g_assert_true (rectify_register_record_approval (reg, nc, "process-owner", "Ben", TRUE,
+                                                   "2026-03-02", NULL, &error));
+  g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "CB auditor",
+                                                   TRUE, "2026-03-05", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    RectifyNonconformity *stored = rectify_register_find_nonconformity (reg, "NC-001");
+
+    rectify_register_get_approval_state (reg, stored, &approved, &cb);
+    g_assert_true (approved);
+    g_assert_true (cb);
+    approvals = rectify_register_list_approvals (reg, stored);
+    g_assert_cmpuint (approvals->len, ==, 3);
+    g_assert_cmpstr (((RectifyApproval *)approvals->pdata[0])->comment, ==, "Owner missing");
+    g_assert_false (((RectifyApproval *)approvals->pdata[0])->approved);
+    g_assert_cmpstr (((RectifyApproval *)approvals->pdata[2])->role, ==, "certification-body");
+  }
+  g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM history WHERE field = 'approval'"),
+                   ==, 3);
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_batch_10000 (Fixture       *f,
                   gconstpointer  data)
 {
@@ -1039,6 +1132,7 @@ main (int   argc,
   ADD ("info", test_info);
   ADD ("invalid", test_invalid);
   ADD ("rollback", test_rollback);
+  ADD ("approvals", test_approvals);
   ADD ("batch-10000", test_batch_10000);
 
 #undef ADD

@@ -559,7 +559,15 @@ typedef struct
 {
   guint journal_len;
   guint undo_len;
+  guint pending_len;
 } TxMark;
+
+/* A "changed" signal held back until the batch it belongs to is committed. */
+typedef struct
+{
+  RectifyEntity *entity;
+  const char    *property;   /* interned, or NULL */
+} PendingSignal;
 
 struct _RectifyRegister
 {
@@ -578,6 +586,7 @@ struct _RectifyRegister
   GArray       *marks;                /* TxMark per open level */
   GPtrArray    *journal;              /* JournalEntry */
   GPtrArray    *undo;                 /* UndoEntry */
+  GArray       *pending;              /* PendingSignal */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyRegister, rectify_register, G_TYPE_OBJECT)
@@ -1292,6 +1301,53 @@ undo_entry_free (gpointer data)
 }
 
 static void
+pending_signal_clear (gpointer data)
+{
+  PendingSignal *pending = data;
+
+  g_clear_object (&pending->entity);
+}
+
+/* "changed" goes out once the change is committed: now, or when the outermost batch is. */
+static void
+emit_changed (RectifyRegister *self,
+              RectifyEntity   *entity,
+              const char      *property)
+{
+  PendingSignal pending;
+
+  if (self->depth == 0)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, entity, property);
+      return;
+    }
+
+  pending.entity = g_object_ref (entity);
+  pending.property = property ? g_intern_string (property) : NULL;
+  g_array_append_val (self->pending, pending);
+}
+
+static void
+flush_pending_signals (RectifyRegister *self)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  if (self->pending->len == 0)
+    return;
+
+  /* Handlers may start new batches: emit from a list of our own */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, pending_signal_clear);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+      g_signal_emit (self, signals[CHANGED], 0, p->entity, p->property);
+    }
+}
+
+static void
 journal_push (RectifyRegister *self,
               JournalKind      kind,
               TableId          table,
@@ -1371,7 +1427,7 @@ static gboolean
 tx_begin (RectifyRegister  *self,
           GError          **error)
 {
-  TxMark mark = { self->journal->len, self->undo->len };
+  TxMark mark = { self->journal->len, self->undo->len, self->pending->len };
   sqlite3_stmt *stmt;
 
   stmt = get_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rectify_nested", error);
@@ -1405,6 +1461,8 @@ tx_rollback (RectifyRegister *self)
   journal_replay (self, mark.journal_len);
   if (self->undo->len > mark.undo_len)
     g_ptr_array_set_size (self->undo, mark.undo_len);
+  if (self->pending->len > mark.pending_len)
+    g_array_set_size (self->pending, mark.pending_len);
 
   for (guint t = 0; t < N_TABLES; t++)
     self->next_ref[t] = 0;
@@ -1432,7 +1490,10 @@ tx_commit (RectifyRegister  *self,
   g_array_set_size (self->marks, self->depth);
 
   if (self->depth == 0)
-    g_ptr_array_set_size (self->journal, 0);
+    {
+      g_ptr_array_set_size (self->journal, 0);
+      flush_pending_signals (self);
+    }
 
   return TRUE;
 }
@@ -2432,6 +2493,7 @@ rectify_register_finalize (GObject *object)
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   for (guint t = 0; t < N_TABLES; t++)
     {
@@ -2488,6 +2550,8 @@ rectify_register_init (RectifyRegister *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (TxMark));
   self->journal = g_ptr_array_new_with_free_func (journal_entry_free);
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, pending_signal_clear);
 
   for (guint t = 0; t < N_TABLES; t++)
     {
@@ -2865,7 +2929,7 @@ rectify_register_add (RectifyRegister  *self,
   if (!tx_commit (self, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0, entity, NULL);
+  emit_changed (self, entity, NULL);
 
   return TRUE;
 }
@@ -2920,7 +2984,7 @@ update_checked (RectifyRegister  *self,
     return FALSE;
 
   if (changed)
-    g_signal_emit (self, signals[CHANGED], 0, entity, col->property);
+    emit_changed (self, entity, col->property);
 
   return TRUE;
 }
@@ -3026,7 +3090,7 @@ rectify_register_remove (RectifyRegister  *self,
   if (!tx_commit (self, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0, entity, NULL);
+  emit_changed (self, entity, NULL);
 
   return TRUE;
 }
@@ -3158,8 +3222,8 @@ link_changed (RectifyRegister       *self,
 
   emit_item_changed (self, TABLE_NC, RECTIFY_ENTITY (nc));
   emit_item_changed (self, TABLE_ACTION, RECTIFY_ENTITY (action));
-  g_signal_emit (self, signals[CHANGED], 0, nc, "actions");
-  g_signal_emit (self, signals[CHANGED], 0, action, "nonconformities");
+  emit_changed (self, RECTIFY_ENTITY (nc), "actions");
+  emit_changed (self, RECTIFY_ENTITY (action), "nonconformities");
 
   return TRUE;
 
@@ -3350,7 +3414,7 @@ rectify_register_add_evidence (RectifyRegister  *self,
   if (!tx_commit (self, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0, evidence, NULL);
+  emit_changed (self, RECTIFY_ENTITY (evidence), NULL);
 
   return TRUE;
 
@@ -3677,4 +3741,185 @@ rectify_register_verify (RectifyRegister  *self,
     }
 
   return TRUE;
+}
+
+static const char * const approval_roles[] = {
+  "management",
+  "process-owner",
+  "certification-body",
+};
+
+void
+rectify_approval_free (RectifyApproval *approval)
+{
+  if (approval == NULL)
+    return;
+
+  g_free (approval->role);
+  g_free (approval->approver);
+  g_free (approval->decided_on);
+  g_free (approval->comment);
+  g_free (approval);
+}
+
+gboolean
+rectify_register_record_approval (RectifyRegister       *self,
+                                  RectifyNonconformity  *nc,
+                                  const char            *role,
+                                  const char            *approver,
+                                  gboolean               approved,
+                                  const char            *decided_on,
+                                  const char            *comment,
+                                  GError               **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *summary = NULL;
+  const char *decision = approved ? "approved" : "rejected";
+  sqlite3_stmt *stmt;
+  gboolean known_role = FALSE;
+  gint64 nc_id;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (check_entity (self, RECTIFY_ENTITY (nc), TRUE, error) < 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (approval_roles); i++)
+    known_role |= g_strcmp0 (role, approval_roles[i]) == 0;
+
+  if (!known_role)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   _("“%s” is not a role that approves plans (management, process-owner, "
+                     "certification-body)."), role ? role : "");
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (approver ? approver : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                           _("An approval needs the name of who decided."));
+      return FALSE;
+    }
+
+  if (decided_on == NULL || !rectify_date_parse (decided_on, NULL))
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                   _("“%s” is not a valid date; dates are written as YYYY-MM-DD."),
+                   decided_on ? decided_on : "");
+      return FALSE;
+    }
+
+  nc_id = rectify_entity_get_id (RECTIFY_ENTITY (nc));
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  stmt = get_stmt (self,
+                   "INSERT INTO approval (nc_id, role, approver, decision, decided_on, comment)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, nc_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, approver, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, decision, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, decided_on, -1, SQLITE_TRANSIENT);
+  if (comment != NULL)
+    sqlite3_bind_text (stmt, 6, comment, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Could not record the approval"), error))
+    goto fail;
+
+  /* "management approved by Ann on 2026-03-01" style, for the record */
+  summary = g_strdup_printf ("%s %s %s %s", role, decision, approver, decided_on);
+  if (!history_append (self, "approval", sqlite3_last_insert_rowid (self->db), NULL, NULL,
+                       summary, error) ||
+      !history_append (self, "nonconformity", nc_id, "approval", NULL, summary, error))
+    goto fail;
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  emit_item_changed (self, TABLE_NC, RECTIFY_ENTITY (nc));
+  emit_changed (self, RECTIFY_ENTITY (nc), "approval");
+
+  return TRUE;
+
+fail:
+  tx_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+rectify_register_list_approvals (RectifyRegister      *self,
+                                 RectifyNonconformity *nc)
+{
+  GPtrArray *approvals;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  approvals = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_approval_free);
+
+  stmt = get_stmt (self,
+                   "SELECT id, nc_id, role, approver, decision, decided_on, comment FROM approval"
+                   " WHERE nc_id = ?1 ORDER BY id",
+                   NULL);
+  if (stmt == NULL)
+    return approvals;
+
+  sqlite3_bind_int64 (stmt, 1, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RectifyApproval *a = g_new0 (RectifyApproval, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->nc_id = sqlite3_column_int64 (stmt, 1);
+      a->role = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      a->approver = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      a->approved = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "approved") == 0;
+      a->decided_on = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      a->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (approvals, a);
+    }
+  sqlite3_reset (stmt);
+
+  return approvals;
+}
+
+void
+rectify_register_get_approval_state (RectifyRegister      *self,
+                                     RectifyNonconformity *nc,
+                                     gboolean             *approved,
+                                     gboolean             *cb_accepted)
+{
+  g_autoptr(GPtrArray) approvals = NULL;
+  gboolean internal = FALSE;
+  gboolean cb = FALSE;
+
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+  g_return_if_fail (RECTIFY_IS_NONCONFORMITY (nc));
+
+  /* Oldest first: the latest decision of each side wins */
+  approvals = rectify_register_list_approvals (self, nc);
+  for (guint i = 0; i < approvals->len; i++)
+    {
+      RectifyApproval *a = g_ptr_array_index (approvals, i);
+
+      if (g_strcmp0 (a->role, "certification-body") == 0)
+        cb = a->approved;
+      else
+        internal = a->approved;
+    }
+
+  if (approved != NULL)
+    *approved = internal;
+  if (cb_accepted != NULL)
+    *cb_accepted = cb;
 }

@@ -44,7 +44,10 @@ G_DECLARE_FINAL_TYPE (RectifyRegister, rectify_register, RECTIFY, REGISTER, GObj
 /* Signals:
  *   "changed" (RectifyEntity *entity, const char *property)
  *       after a change to a stored entity has been committed (property is NULL for an entity that
- *       was added or removed).
+ *       was added or removed). Inside rectify_register_begin()/commit() the signals wait for the
+ *       outermost commit and are dropped on rollback; the live list models follow each write at
+ *       once (and are put back on rollback). Linking and unlinking emit it on the NC with
+ *       "actions" and on the action with "nonconformities".
  */
 
 GQuark                rectify_register_error_quark          (void);
@@ -193,8 +196,8 @@ GArray               *rectify_register_search               (RectifyRegister    
                                                              const char            *text,
                                                              GError               **error);
 
-/* SQLite's integrity_check and foreign_key_check; on failure the error names the first problem.
- * (Later: the history hash chain and evidence hashes.) */
+/* SQLite's integrity_check and foreign_key_check, the history hash chain and the SHA-256 of each
+ * evidence file; on failure the error names the first problem. */
 gboolean              rectify_register_verify               (RectifyRegister       *self,
                                                              GError               **error);
 
@@ -211,5 +214,40 @@ GBytes               *rectify_register_load_evidence_data   (RectifyRegister    
 /* Evidence attached to an NC or an action (transfer full), oldest first. */
 GListModel           *rectify_register_list_evidence        (RectifyRegister       *self,
                                                              RectifyEntity         *owner);
+
+/* Approvals of an NC's corrective action plan. @role is "management", "process-owner" or
+ * "certification-body"; @decided_on a YYYY-MM-DD date; @approved FALSE records a rejection.
+ * Each is written with a history row. */
+typedef struct
+{
+  gint64    id;
+  gint64    nc_id;
+  char     *role;
+  char     *approver;
+  gboolean  approved;
+  char     *decided_on;
+  char     *comment;
+} RectifyApproval;
+
+void                  rectify_approval_free                 (RectifyApproval       *approval);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyApproval, rectify_approval_free)
+
+gboolean              rectify_register_record_approval      (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             const char            *role,
+                                                             const char            *approver,
+                                                             gboolean               approved,
+                                                             const char            *decided_on,
+                                                             const char            *comment,
+                                                             GError               **error);
+/* The approvals of @nc, oldest first. (transfer full) (element-type RectifyApproval) */
+GPtrArray            *rectify_register_list_approvals       (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc);
+/* The standing decisions (the latest of each role): @approved when management or the process
+ * owner approved, @cb_accepted when the certification body did. */
+void                  rectify_register_get_approval_state   (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             gboolean              *approved,
+                                                             gboolean              *cb_accepted);
 
 G_END_DECLS
