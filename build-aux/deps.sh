@@ -8,7 +8,7 @@ RECTIFY_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
   libxlsxwriter-dev libcsv-dev desktop-file-utils appstream"
 RECTIFY_TEST_PACKAGES="xvfb xauth dbus dbus-x11 sqlite3 python3 python3-gi python3-openpyxl \
   python3-pil gir1.2-atspi-2.0 python3-pyatspi at-spi2-core xdotool shared-mime-info \
-  flatpak-builder"
+  flatpak-builder libreoffice-calc-nogui"
 
 rectify_ensure_packages ()
 {

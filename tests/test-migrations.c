@@ -150,6 +150,63 @@ check_backup_is_v1 (Fixture *f,
   g_assert_cmpint (sql_int (f->backup, "SELECT count(*) FROM nonconformity"), ==, n_ncs);
 }
 
+/* The columns of version 3 are there, with their defaults on the rows that were migrated. */
+static void
+check_v3_columns (const char *path)
+{
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM pragma_table_info ('nonconformity')"
+                                  " WHERE name IN ('correction_by', 'correction_not_needed',"
+                                  " 'correction_reason', 'closed_by')"), ==, 4);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM nonconformity"
+                                  " WHERE correction_not_needed <> 0 AND correction_reason IS NULL"),
+                   ==, 0);
+}
+
+/* The version 3 fields of a migrated NC can be written, and survive a reopen of the file. */
+static void
+check_v3_fields_work (const char *path,
+                      const char *ref)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = rectify_register_open (path, &error);
+  RectifyNonconformity *nc;
+
+  g_assert_no_error (error);
+  nc = rectify_register_find_nonconformity (reg, ref);
+  g_assert_nonnull (nc);
+  g_assert_false (rectify_nonconformity_get_correction_not_needed (nc));
+  g_assert_null (rectify_nonconformity_get_correction_reason (nc));
+  g_assert_null (rectify_nonconformity_get_correction_by (nc));
+  g_assert_null (rectify_nonconformity_get_closed_by (nc));
+
+  g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "correction-by",
+                                                 "Dana Admin", &error));
+  g_assert_no_error (error);
+  {
+    g_auto(GValue) v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_BOOLEAN);
+    g_value_set_boolean (&v, TRUE);
+    g_assert_true (rectify_register_update (reg, RECTIFY_ENTITY (nc), "correction-not-needed",
+                                            &v, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "correction-reason",
+                                                 "Contained by the firewall", &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  reg = rectify_register_open (path, &error);
+  g_assert_no_error (error);
+  nc = rectify_register_find_nonconformity (reg, ref);
+  g_assert_true (rectify_nonconformity_get_correction_not_needed (nc));
+  g_assert_cmpstr (rectify_nonconformity_get_correction_reason (nc), ==,
+                   "Contained by the firewall");
+  g_assert_cmpstr (rectify_nonconformity_get_correction_by (nc), ==, "Dana Admin");
+}
+
 static void
 test_from_script (Fixture       *f,
                   gconstpointer  data)
@@ -230,6 +287,7 @@ test_from_script (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'nc_fts'"),
                    ==, 1);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM nonconformity"), ==, 3);
+  check_v3_columns (f->path);
 
   /* The backup beside it is the untouched version 1 file */
   check_backup_is_v1 (f, 2, 0);
@@ -239,6 +297,99 @@ test_from_script (Fixture       *f,
   reg = rectify_register_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (f->backup, G_FILE_TEST_EXISTS));
+  g_clear_object (&reg);
+
+  check_v3_fields_work (f->path, "NC-001");
+}
+
+/* A genuine version 2 file from the frozen script: migrated to version 3, data intact. */
+static void
+test_from_v2_script (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autofree char *script_path = test_data_path ("register-v2.sql");
+  g_autofree char *script = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v2.bak", NULL);
+  RectifyNonconformity *nc1;
+  RectifyNonconformity *nc3;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (script_path, &script, NULL, &error));
+  g_assert_no_error (error);
+  exec_sql (f->path, script);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 2);
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reg);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 3);
+  nc1 = rectify_register_find_nonconformity (reg, "NC-001");
+  nc3 = rectify_register_find_nonconformity (reg, "NC-003");
+  g_assert_cmpstr (rectify_nonconformity_get_correction (nc1), ==, "Disabled the three accounts");
+  g_assert_cmpstr (rectify_nonconformity_get_cap_due_on (nc1), ==, "2025-11-02");
+  g_assert_cmpint (rectify_nonconformity_get_status (nc3), ==, RECTIFY_STATUS_CLOSED);
+  g_assert_cmpstr (rectify_nonconformity_get_closed_on (nc3), ==, "2025-12-01");
+  g_assert_null (rectify_nonconformity_get_closed_by (nc3));
+  g_assert_false (rectify_nonconformity_get_correction_not_needed (nc3));
+  /* The index of version 2 still answers */
+  g_assert_cmpint (search_first (reg, "badge", &n), ==, 3);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  check_v3_columns (f->path);
+
+  /* The backup is the version 2 file */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (f->backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM nonconformity"), ==, 3);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM pragma_table_info ('nonconformity')"
+                                    " WHERE name = 'closed_by'"), ==, 0);
+
+  check_v3_fields_work (f->path, "NC-003");
+}
+
+/* A file made by this build's own steps 1 and 2 */
+static void
+test_from_step_2 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v2.bak", NULL);
+  guint n = 0;
+
+  g_assert_true (_rectify_register_create_file_at_version (f->path, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_table_info ('nonconformity')"
+                                     " WHERE name = 'closed_by'"), ==, 0);
+
+  exec_sql (f->path,
+            "INSERT INTO nonconformity (ref, title, statement, grade, status, source,"
+            " correction, created_at, updated_at) VALUES"
+            " ('NC-001', 'Clean desk', 'Papers left on desks overnight', 'minor', 'analysis',"
+            "  'internal-audit', 'Papers locked away', '2025-01-01T00:00:00Z',"
+            "  '2025-01-01T00:00:00Z');");
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rectify_nonconformity_get_correction (
+                     rectify_register_find_nonconformity (reg, "NC-001")),
+                   ==, "Papers locked away");
+  g_assert_cmpint (search_first (reg, "desk", &n), ==, 1);
+  g_clear_object (&reg);
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 2);
+  check_v3_columns (f->path);
+  check_v3_fields_work (f->path, "NC-001");
 }
 
 static void
@@ -292,8 +443,7 @@ test_failure_rolls_back (Fixture       *f,
   g_assert_null (reg);
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "1"));
-  g_assert_nonnull (strstr (error->message, "2"));
+  g_assert_nonnull (strstr (error->message, "from version 1 to 3"));
 
   /* Nothing of the migration stayed */
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
@@ -316,6 +466,8 @@ main (int   argc,
 
   ADD ("from-v1-script", test_from_script);
   ADD ("from-step-1", test_from_step_1);
+  ADD ("from-v2-script", test_from_v2_script);
+  ADD ("from-step-2", test_from_step_2);
   ADD ("failure-rolls-back", test_failure_rolls_back);
 
 #undef ADD

@@ -20,7 +20,7 @@ typedef struct
 {
   const char   *table_name;
   GType       (*get_type) (void);
-  const char   *properties[24];
+  const char   *properties[32];
 } EntityInfo;
 
 /* The property contract of the headers; the register maps each (but "id") to a column. */
@@ -29,7 +29,7 @@ static const EntityInfo entities[] = {
     { "id", "ref", "title", "statement", "requirement", "evidence", "area", "source", "audit-id",
       "occurred-on", "location", "reported-by", "reported-on", "owner", "grade", "correction",
       "correction-on", "status", "cap-due-on", "due-on", "closed-on", "created-at", "updated-at",
-      NULL } },
+      "correction-by", "correction-not-needed", "correction-reason", "closed-by", NULL } },
   { "action", rectify_action_get_type,
     { "id", "ref", "title", "description", "owner", "target-on", "resources", "success-criterion",
       "status", "done-on", NULL } },

@@ -311,7 +311,8 @@ test_history (Fixture       *f,
 
   rows = rectify_register_list_history (reg, RECTIFY_ENTITY (nc), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rows->len, ==, 4);
+  /* created, owner, owner, grade, and the due date the grade recomputed */
+  g_assert_cmpuint (rows->len, ==, 5);
 
   e = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (e->entity, ==, "nonconformity");
@@ -344,10 +345,16 @@ test_history (Fixture       *f,
   g_assert_cmpstr (e->old_value, ==, "minor");
   g_assert_cmpstr (e->new_value, ==, "major");
 
+  /* A minor is due in 365 days, a major in 90, from the reported date */
+  e = g_ptr_array_index (rows, 4);
+  g_assert_cmpstr (e->field, ==, "due-on");
+  g_assert_cmpstr (e->old_value, ==, "2027-03-01");
+  g_assert_cmpstr (e->new_value, ==, "2026-05-30");
+
   /* The chain: each prev_hash is the hash before it; hashes are SHA-256 hex and distinct */
   all = rectify_register_list_history (reg, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpuint (all->len, ==, 5);
   for (guint i = 0; i < all->len; i++)
     {
       RectifyHistoryEntry *row = g_ptr_array_index (all, i);
@@ -517,11 +524,12 @@ test_live_models (Fixture       *f,
   ch.calls = 0;
   g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (b), "grade",
                                                RECTIFY_GRADE_MAJOR, &error));
-  g_assert_cmpuint (ic.calls, ==, 1);
+  /* The grade, and the due date it recomputed (a minor has a year, a major 90 days) */
+  g_assert_cmpuint (ic.calls, ==, 2);
   g_assert_cmpuint (ic.position, ==, 1);
   g_assert_cmpuint (ic.removed, ==, 1);
   g_assert_cmpuint (ic.added, ==, 1);
-  g_assert_cmpuint (ch.calls, ==, 1);
+  g_assert_cmpuint (ch.calls, ==, 2);
   g_assert_cmpstr (ch.property, ==, "grade");
   g_assert_true (ch.entity == RECTIFY_ENTITY (b));
 
@@ -533,7 +541,8 @@ test_live_models (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (ic.calls, ==, 0);
   g_assert_cmpuint (ch.calls, ==, 0);
-  g_assert_null (rectify_nonconformity_get_due_on (b));
+  /* (still the date computed for a major) */
+  g_assert_cmpstr (rectify_nonconformity_get_due_on (b), ==, "2026-05-30");
 
   ic.calls = 0;
   ch.calls = 0;

@@ -625,6 +625,10 @@ append_history (GString   *out,
       if (entry->field == NULL)
         /* Translators: a history line of a record that was added or removed */
         g_string_append (out, entry->old_value == NULL ? _("created") : _("removed"));
+      else if (g_strcmp0 (entry->field, "reopened") == 0)
+        /* Translators: a history line; the %s are statuses ("closed", "analysis") */
+        g_string_append_printf (out, _("REOPENED: %s → %s"), or_dash (entry->old_value),
+                                or_dash (entry->new_value));
       else
         {
           g_autofree char *old_value = g_utf8_make_valid (or_dash (entry->old_value), -1);
@@ -740,6 +744,7 @@ _rectify_cli_run_show (const RectifyCliCommand  *command,
                            open && rectify_nonconformity_get_status (nc) < RECTIFY_STATUS_AWAITING_APPROVAL));
   add_row (rows, _("Due on"), date_with_days (rectify_nonconformity_get_due_on (nc), today, open));
   add_row (rows, _("Closed on"), g_strdup (rectify_nonconformity_get_closed_on (nc)));
+  add_row (rows, _("Closed by"), g_strdup (rectify_nonconformity_get_closed_by (nc)));
   add_row (rows, _("Created"), g_strdup (rectify_nonconformity_get_created_at (nc)));
   add_row (rows, _("Updated"), g_strdup (rectify_nonconformity_get_updated_at (nc)));
   append_rows (out, rows, 2);
@@ -759,6 +764,17 @@ _rectify_cli_run_show (const RectifyCliCommand  *command,
   else
     append_section (out, _("Correction"));
   _rectify_cli_append_wrapped (out, rectify_nonconformity_get_correction (nc), 2, WRAP_WIDTH);
+  if (rectify_nonconformity_get_correction_by (nc) != NULL)
+    /* Translators: who made the immediate correction */
+    g_string_append_printf (out, "  %s %s\n", _("By:"),
+                            rectify_nonconformity_get_correction_by (nc));
+  if (rectify_nonconformity_get_correction_not_needed (nc))
+    {
+      /* Translators: no immediate correction is needed; the reason follows */
+      g_string_append_printf (out, "  %s\n", _("None needed:"));
+      _rectify_cli_append_wrapped (out, rectify_nonconformity_get_correction_reason (nc), 4,
+                                   WRAP_WIDTH);
+    }
 
   if (audit != NULL)
     {

@@ -80,5 +80,14 @@ int              _rectify_cli_run_list           (const RectifyCliCommand  *comm
                                                   char                    **args);
 int              _rectify_cli_run_show           (const RectifyCliCommand  *command,
                                                   char                    **args);
+/* rectify-cli-import.c, rectify-cli-export.c, rectify-cli-fishbone.c, rectify-cli-move.c */
+int              _rectify_cli_run_import         (const RectifyCliCommand  *command,
+                                                  char                    **args);
+int              _rectify_cli_run_export         (const RectifyCliCommand  *command,
+                                                  char                    **args);
+int              _rectify_cli_run_fishbone       (const RectifyCliCommand  *command,
+                                                  char                    **args);
+int              _rectify_cli_run_move           (const RectifyCliCommand  *command,
+                                                  char                    **args);
 
 G_END_DECLS

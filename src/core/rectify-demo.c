@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rectify-date.h"
 #include "rectify-demo.h"
@@ -1076,6 +1077,31 @@ populate_hand_written (RectifyRegister  *reg,
                     NULL);
       if (!rectify_register_add (reg, RECTIFY_ENTITY (action), error))
         return FALSE;
+
+      /* A done action shows its evidence (the gate out of Implementation asks for it) */
+      if (d->status == RECTIFY_ACTION_STATUS_DONE)
+        {
+          g_autoptr(RectifyEvidence) evidence = rectify_evidence_new ();
+          g_autofree char *name = g_strdup_printf ("%s-completion-record.txt", ref);
+          g_autofree char *text =
+            /* Translators: the text of a small demo evidence file; the %s are an action
+             * reference, its title, the date it was done and its success criterion */
+            g_strdup_printf (_("Completion record for %s: %s\nDone on %s.\nSuccess criterion: "
+                               "%s\n"),
+                             ref, _(d->title), pool_date (pool, today, d->done), _(d->success));
+          g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+          text = NULL;
+          g_object_set (evidence,
+                        "action-id", rectify_entity_get_id (RECTIFY_ENTITY (action)),
+                        "name", name,
+                        "mime-type", "text/plain",
+                        "added-by", d->owner,
+                        NULL);
+          if (!rectify_register_add_evidence (reg, evidence, bytes, error))
+            return FALSE;
+        }
+
       g_ptr_array_add (actions, g_steal_pointer (&action));
     }
 
@@ -1122,7 +1148,10 @@ populate_hand_written (RectifyRegister  *reg,
                       "correction-on", pool_date (pool, today, d->correction_on),
                       NULL);
       if (d->status == RECTIFY_STATUS_CLOSED)
-        g_object_set (nc, "closed-on", pool_date (pool, today, d->closed), NULL);
+        g_object_set (nc,
+                      "closed-on", pool_date (pool, today, d->closed),
+                      "closed-by", ISMS_MANAGER,
+                      NULL);
 
       if (!rectify_register_add (reg, RECTIFY_ENTITY (nc), error))
         return FALSE;
@@ -1135,6 +1164,20 @@ populate_hand_written (RectifyRegister  *reg,
           RectifyAction *action = g_ptr_array_index (actions, d->actions[j] - 1);
 
           if (!rectify_register_link_action (reg, nc, action, error))
+            return FALSE;
+        }
+
+      /* Past Awaiting approval the plan was approved, for a major also by the CB */
+      if (d->status > RECTIFY_STATUS_AWAITING_APPROVAL && d->actions[0] > 0)
+        {
+          const char *decided_on = pool_date (pool, today, MIN (d->reported + 14, -1));
+
+          if (!rectify_register_record_approval (reg, nc, "management", CEO, TRUE, decided_on,
+                                                 NULL, error))
+            return FALSE;
+          if (d->grade == RECTIFY_GRADE_MAJOR &&
+              !rectify_register_record_approval (reg, nc, "certification-body", CB_AUDITOR, TRUE,
+                                                 decided_on, NULL, error))
             return FALSE;
         }
 
@@ -1431,7 +1474,10 @@ populate_synthetic (RectifyRegister  *reg,
                       "correction-on", pool_date (pool, today, MIN (reported + 2, 0)),
                       NULL);
       if (status == RECTIFY_STATUS_CLOSED)
-        g_object_set (nc, "closed-on", pool_date (pool, today, verified), NULL);
+        g_object_set (nc,
+                      "closed-on", pool_date (pool, today, verified),
+                      "closed-by", syn_people[i % G_N_ELEMENTS (syn_people)],
+                      NULL);
 
       if (!rectify_register_add (reg, RECTIFY_ENTITY (nc), error))
         return FALSE;

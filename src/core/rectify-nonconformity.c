@@ -34,11 +34,15 @@ struct _RectifyNonconformity
   char          *closed_on;
   char          *created_at;
   char          *updated_at;
+  char          *correction_by;
+  char          *correction_reason;
+  char          *closed_by;
 
   RectifySource  source;
   gint64         audit_id;
   RectifyGrade   grade;
   RectifyStatus  status;
+  gboolean       correction_not_needed;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyNonconformity, rectify_nonconformity, RECTIFY_TYPE_ENTITY)
@@ -67,6 +71,10 @@ enum {
   PROP_CLOSED_ON,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_CORRECTION_BY,
+  PROP_CORRECTION_NOT_NEEDED,
+  PROP_CORRECTION_REASON,
+  PROP_CLOSED_BY,
   N_PROPS
 };
 
@@ -130,6 +138,9 @@ rectify_nonconformity_finalize (GObject *object)
   g_clear_pointer (&self->closed_on, g_free);
   g_clear_pointer (&self->created_at, g_free);
   g_clear_pointer (&self->updated_at, g_free);
+  g_clear_pointer (&self->correction_by, g_free);
+  g_clear_pointer (&self->correction_reason, g_free);
+  g_clear_pointer (&self->closed_by, g_free);
 
   G_OBJECT_CLASS (rectify_nonconformity_parent_class)->finalize (object);
 }
@@ -230,6 +241,22 @@ rectify_nonconformity_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_string (value, self->updated_at);
+      break;
+
+    case PROP_CORRECTION_BY:
+      g_value_set_string (value, self->correction_by);
+      break;
+
+    case PROP_CORRECTION_NOT_NEEDED:
+      g_value_set_boolean (value, self->correction_not_needed);
+      break;
+
+    case PROP_CORRECTION_REASON:
+      g_value_set_string (value, self->correction_reason);
+      break;
+
+    case PROP_CLOSED_BY:
+      g_value_set_string (value, self->closed_by);
       break;
 
     default:
@@ -345,6 +372,26 @@ rectify_nonconformity_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       set_string (object, &self->updated_at, value, pspec);
+      break;
+
+    case PROP_CORRECTION_BY:
+      set_string (object, &self->correction_by, value, pspec);
+      break;
+
+    case PROP_CORRECTION_NOT_NEEDED:
+      if (self->correction_not_needed != g_value_get_boolean (value))
+        {
+          self->correction_not_needed = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_CORRECTION_REASON:
+      set_string (object, &self->correction_reason, value, pspec);
+      break;
+
+    case PROP_CLOSED_BY:
+      set_string (object, &self->closed_by, value, pspec);
       break;
 
     default:
@@ -581,6 +628,47 @@ rectify_nonconformity_class_init (RectifyNonconformityClass *klass)
    */
   properties[PROP_UPDATED_AT] =
     g_param_spec_string ("updated-at", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RectifyNonconformity:correction-by:
+   *
+   * Who made the immediate correction.
+   */
+  properties[PROP_CORRECTION_BY] =
+    g_param_spec_string ("correction-by", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RectifyNonconformity:correction-not-needed:
+   *
+   * %TRUE when no immediate correction is needed; #RectifyNonconformity:correction-reason
+   * then says why.
+   */
+  properties[PROP_CORRECTION_NOT_NEEDED] =
+    g_param_spec_boolean ("correction-not-needed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RectifyNonconformity:correction-reason:
+   *
+   * Why no immediate correction is needed.
+   */
+  properties[PROP_CORRECTION_REASON] =
+    g_param_spec_string ("correction-reason", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RectifyNonconformity:closed-by:
+   *
+   * Who closed it.
+   */
+  properties[PROP_CLOSED_BY] =
+    g_param_spec_string ("closed-by", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -914,6 +1002,62 @@ rectify_nonconformity_get_updated_at (RectifyNonconformity *self)
   g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (self), NULL);
 
   return self->updated_at;
+}
+
+/**
+ * rectify_nonconformity_get_correction_by:
+ * @self: a #RectifyNonconformity
+ *
+ * Returns: (nullable): the #RectifyNonconformity:correction-by property
+ */
+const char *
+rectify_nonconformity_get_correction_by (RectifyNonconformity *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (self), NULL);
+
+  return self->correction_by;
+}
+
+/**
+ * rectify_nonconformity_get_correction_not_needed:
+ * @self: a #RectifyNonconformity
+ *
+ * Returns: the #RectifyNonconformity:correction-not-needed property
+ */
+gboolean
+rectify_nonconformity_get_correction_not_needed (RectifyNonconformity *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (self), FALSE);
+
+  return self->correction_not_needed;
+}
+
+/**
+ * rectify_nonconformity_get_correction_reason:
+ * @self: a #RectifyNonconformity
+ *
+ * Returns: (nullable): the #RectifyNonconformity:correction-reason property
+ */
+const char *
+rectify_nonconformity_get_correction_reason (RectifyNonconformity *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (self), NULL);
+
+  return self->correction_reason;
+}
+
+/**
+ * rectify_nonconformity_get_closed_by:
+ * @self: a #RectifyNonconformity
+ *
+ * Returns: (nullable): the #RectifyNonconformity:closed-by property
+ */
+const char *
+rectify_nonconformity_get_closed_by (RectifyNonconformity *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (self), NULL);
+
+  return self->closed_by;
 }
 
 /**

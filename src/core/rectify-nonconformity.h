@@ -40,6 +40,10 @@ G_DECLARE_FINAL_TYPE (RectifyNonconformity, rectify_nonconformity, RECTIFY, NONC
  *   "closed-on"      date
  *   "created-at"     timestamp
  *   "updated-at"     timestamp
+ *   "correction-by"  string  who made the immediate correction
+ *   "correction-not-needed" boolean  no immediate correction is needed ...
+ *   "correction-reason"     string   ... and why
+ *   "closed-by"      string  who closed it (set by rectify_register_move())
  */
 
 RectifyNonconformity *rectify_nonconformity_new             (void);
@@ -65,6 +69,10 @@ const char           *rectify_nonconformity_get_due_on      (RectifyNonconformit
 const char           *rectify_nonconformity_get_closed_on   (RectifyNonconformity *self);
 const char           *rectify_nonconformity_get_created_at  (RectifyNonconformity *self);
 const char           *rectify_nonconformity_get_updated_at  (RectifyNonconformity *self);
+const char           *rectify_nonconformity_get_correction_by (RectifyNonconformity *self);
+gboolean              rectify_nonconformity_get_correction_not_needed (RectifyNonconformity *self);
+const char           *rectify_nonconformity_get_correction_reason (RectifyNonconformity *self);
+const char           *rectify_nonconformity_get_closed_by   (RectifyNonconformity *self);
 /* TRUE when the NC is not closed and @today (ISO date) is after its due date. */
 gboolean              rectify_nonconformity_is_overdue      (RectifyNonconformity *self,
                                                              const char           *today);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "rectify-date.h"
+#include "rectify-policy.h"
 #include "rectify-register.h"
 #include "rectify-register-private.h"
 
@@ -202,6 +203,16 @@ static const char schema_v2[] =
   "END;"
   "INSERT INTO nc_fts (nc_fts) VALUES ('rebuild');";
 
+/* Version 3: the correction record (who made it, or "none needed" with a reason) and who closed
+ * the nonconformity. Existing rows keep their data; the new columns start empty (not needed:
+ * false). */
+static const char schema_v3[] =
+  "ALTER TABLE nonconformity ADD COLUMN correction_by TEXT;"
+  "ALTER TABLE nonconformity ADD COLUMN correction_not_needed INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (correction_not_needed IN (0, 1));"
+  "ALTER TABLE nonconformity ADD COLUMN correction_reason TEXT;"
+  "ALTER TABLE nonconformity ADD COLUMN closed_by TEXT;";
+
 typedef struct
 {
   int         version;
@@ -212,6 +223,7 @@ typedef struct
 static const MigrationStep migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_REGISTER_SCHEMA_VERSION);
@@ -299,6 +311,10 @@ static const ColumnSpec nc_columns[] = {
   { "closed-on", "closed_on", KIND_DATE, 0 },
   { "created-at", "created_at", KIND_TIMESTAMP, 0 },
   { "updated-at", "updated_at", KIND_TIMESTAMP, 0 },
+  { "correction-by", "correction_by", KIND_TEXT, 0 },
+  { "correction-not-needed", "correction_not_needed", KIND_BOOL, 0 },
+  { "correction-reason", "correction_reason", KIND_TEXT, 0 },
+  { "closed-by", "closed_by", KIND_TEXT, 0 },
 };
 
 static const ColumnSpec action_columns[] = {
@@ -547,12 +563,15 @@ typedef struct
   GValue         old_value;  /* JOURNAL_SET */
 } JournalEntry;
 
+/* One value to put back on undo. Entries with the same @group (a move, an update with the
+ * deadlines it recomputed) are undone together. */
 typedef struct
 {
   RectifyEntity *entity;
   TableId        table;
   const char    *property;   /* interned */
   GValue         old_value;
+  guint          group;
 } UndoEntry;
 
 typedef struct
@@ -587,6 +606,10 @@ struct _RectifyRegister
   GPtrArray    *journal;              /* JournalEntry */
   GPtrArray    *undo;                 /* UndoEntry */
   GArray       *pending;              /* PendingSignal */
+  guint         undo_group;           /* the group new undo entries join, 0 outside one */
+  guint         last_undo_group;
+
+  RectifyPolicy policy;               /* from the "policy.*" keys of register_info */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyRegister, rectify_register, G_TYPE_OBJECT)
@@ -1895,6 +1918,7 @@ update_internal (RectifyRegister   *self,
       undo->entity = g_object_ref (entity);
       undo->table = table;
       undo->property = g_intern_string (col->property);
+      undo->group = self->undo_group != 0 ? self->undo_group : ++self->last_undo_group;
       g_value_init (&undo->old_value, pspec->value_type);
       g_value_copy (&old, &undo->old_value);
       g_ptr_array_add (self->undo, undo);
@@ -2082,6 +2106,353 @@ check_entity (RectifyRegister  *self,
     }
 
   return table;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers: the lifecycle (deadlines, facts, moves)                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Writes one property inside an open transaction; "changed" goes out with the commit. */
+static gboolean
+set_field (RectifyRegister  *self,
+           TableId           table,
+           RectifyEntity    *entity,
+           const char       *property,
+           const GValue     *value,
+           gboolean          record_undo,
+           GError          **error)
+{
+  const ColumnSpec *col = find_column (table, property);
+  gboolean changed = FALSE;
+
+  g_assert (col != NULL);
+  g_assert (self->depth > 0);
+
+  if (!update_internal (self, table, entity, col, value, record_undo, &changed, error))
+    return FALSE;
+
+  if (changed)
+    emit_changed (self, entity, col->property);
+
+  return TRUE;
+}
+
+static gboolean
+set_field_string (RectifyRegister  *self,
+                  TableId           table,
+                  RectifyEntity    *entity,
+                  const char       *property,
+                  const char       *text,
+                  gboolean          record_undo,
+                  GError          **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+
+  return set_field (self, table, entity, property, &value, record_undo, error);
+}
+
+/* The deadlines of an NC with these inputs; the base date is the end of its audit when it has
+ * one, else @reported_on. */
+static void
+compute_deadlines (RectifyRegister     *self,
+                   const RectifyPolicy *policy,
+                   RectifyGrade         grade,
+                   const char          *reported_on,
+                   gint64               audit_id,
+                   RectifyDeadlines    *deadlines)
+{
+  RectifyAudit *audit = NULL;
+  const char *audit_ends_on = NULL;
+
+  if (audit_id > 0)
+    audit = (RectifyAudit *)cache_lookup (self, TABLE_AUDIT, audit_id);
+  if (audit != NULL)
+    audit_ends_on = rectify_audit_get_ends_on (audit);
+
+  memset (deadlines, 0, sizeof *deadlines);
+  rectify_policy_compute_deadlines (policy, grade, reported_on, audit_ends_on, NULL, deadlines);
+}
+
+static void
+compute_nc_deadlines (RectifyRegister      *self,
+                      const RectifyPolicy  *policy,
+                      RectifyNonconformity *nc,
+                      RectifyDeadlines     *deadlines)
+{
+  compute_deadlines (self, policy,
+                     rectify_nonconformity_get_grade (nc),
+                     rectify_nonconformity_get_reported_on (nc),
+                     rectify_nonconformity_get_audit_id (nc),
+                     deadlines);
+}
+
+/* Replaces the stored deadlines of @nc by those of @after, each only while it still equals the
+ * date computed from the previous inputs (@before): a date set by hand is kept. */
+static gboolean
+apply_deadlines (RectifyRegister         *self,
+                 RectifyNonconformity    *nc,
+                 const RectifyDeadlines  *before,
+                 const RectifyDeadlines  *after,
+                 gboolean                 record_undo,
+                 GError                 **error)
+{
+  const struct
+  {
+    const char *property;
+    const char *stored;
+    const char *before;
+    const char *after;
+  } fields[] = {
+    { "cap-due-on", rectify_nonconformity_get_cap_due_on (nc), before->cap_due_on,
+      after->cap_due_on },
+    { "due-on", rectify_nonconformity_get_due_on (nc), before->due_on, after->due_on },
+  };
+  /* Copies: writing the first field must not free the strings of the second */
+  g_autofree char *stored_cap = g_strdup (fields[0].stored);
+  g_autofree char *stored_due = g_strdup (fields[1].stored);
+  const char *stored[] = { stored_cap, stored_due };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (g_strcmp0 (stored[i], fields[i].before) != 0 ||
+          g_strcmp0 (stored[i], fields[i].after) == 0)
+        continue;
+
+      if (!set_field_string (self, TABLE_NC, RECTIFY_ENTITY (nc), fields[i].property,
+                             fields[i].after, record_undo, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Recomputes the deadlines of every open NC from @old_policy to @new_policy. */
+static gboolean
+recompute_open_deadlines (RectifyRegister      *self,
+                          const RectifyPolicy  *old_policy,
+                          const RectifyPolicy  *new_policy,
+                          GError              **error)
+{
+  GListModel *ncs = G_LIST_MODEL (self->stores[TABLE_NC]);
+  guint n = g_list_model_get_n_items (ncs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+      g_auto(RectifyDeadlines) before = { NULL, NULL, NULL };
+      g_auto(RectifyDeadlines) after = { NULL, NULL, NULL };
+
+      if (rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED)
+        continue;
+
+      compute_nc_deadlines (self, old_policy, nc, &before);
+      compute_nc_deadlines (self, new_policy, nc, &after);
+      if (!apply_deadlines (self, nc, &before, &after, FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The facts, with the memory they borrow from. */
+typedef struct
+{
+  RectifyWorkflowFacts  facts;      /* first: the public pointer is this one */
+  GPtrArray            *strings;
+  GArray               *actions;    /* RectifyActionFacts */
+} FactsHolder;
+
+static gboolean
+has_text (const char *s)
+{
+  if (s == NULL)
+    return FALSE;
+
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isspace (*s))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+holder_strdup (FactsHolder *holder,
+               const char  *s)
+{
+  char *copy;
+
+  if (s == NULL)
+    return NULL;
+
+  copy = g_strdup (s);
+  g_ptr_array_add (holder->strings, copy);
+
+  return copy;
+}
+
+/* The result of the last effectiveness review that is not pending (PENDING if none). */
+static RectifyVerificationResult
+last_verification_result (RectifyRegister      *self,
+                          RectifyNonconformity *nc)
+{
+  g_autoptr(GListModel) verifications = rectify_register_list_verifications (self, nc);
+  RectifyVerificationResult result = RECTIFY_VERIFICATION_RESULT_PENDING;
+  guint n = g_list_model_get_n_items (verifications);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyVerification) v = g_list_model_get_item (verifications, i);
+
+      if (rectify_verification_get_result (v) != RECTIFY_VERIFICATION_RESULT_PENDING)
+        result = rectify_verification_get_result (v);
+    }
+
+  return result;
+}
+
+static FactsHolder *
+gather_facts (RectifyRegister      *self,
+              RectifyNonconformity *nc)
+{
+  FactsHolder *holder = g_new0 (FactsHolder, 1);
+  RectifyWorkflowFacts *facts = &holder->facts;
+  g_autoptr(GListModel) causes = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  guint n;
+
+  holder->strings = g_ptr_array_new_with_free_func (g_free);
+  holder->actions = g_array_new (FALSE, TRUE, sizeof (RectifyActionFacts));
+
+  rectify_workflow_facts_init (facts);
+  facts->ref = holder_strdup (holder, rectify_nonconformity_get_ref (nc));
+  facts->grade = rectify_nonconformity_get_grade (nc);
+  facts->status = rectify_nonconformity_get_status (nc);
+
+  facts->has_statement = has_text (rectify_nonconformity_get_statement (nc));
+  facts->has_requirement = has_text (rectify_nonconformity_get_requirement (nc));
+  facts->has_evidence = has_text (rectify_nonconformity_get_evidence (nc));
+
+  facts->has_correction = has_text (rectify_nonconformity_get_correction (nc)) &&
+                          rectify_nonconformity_get_correction_on (nc) != NULL;
+  facts->correction_not_needed = rectify_nonconformity_get_correction_not_needed (nc);
+  facts->has_correction_reason = has_text (rectify_nonconformity_get_correction_reason (nc));
+
+  causes = rectify_register_list_causes (self, nc);
+  n = g_list_model_get_n_items (causes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+
+      if (rectify_cause_get_is_root (cause))
+        facts->n_root_causes++;
+    }
+
+  actions = rectify_register_list_actions_for (self, nc);
+  n = g_list_model_get_n_items (actions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+      g_autoptr(GListModel) evidence = rectify_register_list_evidence (self,
+                                                                      RECTIFY_ENTITY (action));
+      RectifyActionFacts af = { 0 };
+
+      af.ref = holder_strdup (holder, rectify_action_get_ref (action));
+      af.title = holder_strdup (holder, rectify_action_get_title (action));
+      af.has_owner = has_text (rectify_action_get_owner (action));
+      af.has_target = rectify_action_get_target_on (action) != NULL;
+      af.has_success_criterion = has_text (rectify_action_get_success_criterion (action));
+      af.status = rectify_action_get_status (action);
+      af.n_evidence = g_list_model_get_n_items (evidence);
+      g_array_append_val (holder->actions, af);
+    }
+  facts->actions = (const RectifyActionFacts *)(gpointer)holder->actions->data;
+  facts->n_actions = holder->actions->len;
+
+  rectify_register_get_approval_state (self, nc, &facts->approved, &facts->cb_accepted);
+
+  facts->has_response = facts->has_correction ||
+                        (facts->correction_not_needed && facts->has_correction_reason);
+  facts->last_verification = last_verification_result (self, nc);
+
+  return holder;
+}
+
+static void
+facts_holder_free (FactsHolder *holder)
+{
+  if (holder == NULL)
+    return;
+
+  g_ptr_array_unref (holder->strings);
+  g_array_unref (holder->actions);
+  g_free (holder);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FactsHolder, facts_holder_free)
+
+/* Writes a move that the workflow allowed, inside an open transaction. */
+static gboolean
+move_internal (RectifyRegister       *self,
+               RectifyNonconformity  *nc,
+               RectifyStatus          to,
+               gboolean               record_undo,
+               GError               **error)
+{
+  RectifyEntity *entity = RECTIFY_ENTITY (nc);
+  RectifyStatus from = rectify_nonconformity_get_status (nc);
+  g_auto(GValue) status = G_VALUE_INIT;
+
+  g_assert (self->depth > 0);
+
+  g_value_init (&status, RECTIFY_TYPE_STATUS);
+  g_value_set_enum (&status, to);
+  if (!set_field (self, TABLE_NC, entity, "status", &status, record_undo, error))
+    return FALSE;
+
+  if (rectify_workflow_classify (from, to) == RECTIFY_TRANSITION_REOPEN)
+    {
+      if (!history_append (self, "nonconformity", rectify_entity_get_id (entity), "reopened",
+                           rectify_enum_to_nick (RECTIFY_TYPE_STATUS, from),
+                           rectify_enum_to_nick (RECTIFY_TYPE_STATUS, to), error) ||
+          !set_field_string (self, TABLE_NC, entity, "closed-on", NULL, record_undo, error) ||
+          !set_field_string (self, TABLE_NC, entity, "closed-by", NULL, record_undo, error))
+        return FALSE;
+    }
+
+  if (to == RECTIFY_STATUS_CLOSED)
+    {
+      g_autofree char *today = rectify_date_today ();
+
+      if (!set_field_string (self, TABLE_NC, entity, "closed-on", today, record_undo, error) ||
+          !set_field_string (self, TABLE_NC, entity, "closed-by", self->user, record_undo, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* After a review of NC @nc_id was recorded: not effective while the NC is in Verification
+ * reopens it to Analysis (inside the open transaction). */
+static gboolean
+reopen_if_not_effective (RectifyRegister  *self,
+                         gint64            nc_id,
+                         gboolean          record_undo,
+                         GError          **error)
+{
+  RectifyNonconformity *nc = (RectifyNonconformity *)cache_lookup (self, TABLE_NC, nc_id);
+
+  if (nc == NULL || rectify_nonconformity_get_status (nc) != RECTIFY_STATUS_VERIFICATION)
+    return TRUE;
+
+  if (last_verification_result (self, nc) != RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE)
+    return TRUE;
+
+  g_debug ("%s: review not effective, reopened", rectify_nonconformity_get_ref (nc));
+
+  return move_internal (self, nc, RECTIFY_STATUS_ANALYSIS, record_undo, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2564,6 +2935,29 @@ rectify_register_init (RectifyRegister *self)
   if (real_name == NULL || *real_name == '\0' || strcmp (real_name, "Unknown") == 0)
     real_name = g_get_user_name ();
   self->user = g_strdup (real_name);
+
+  rectify_policy_init_defaults (&self->policy);
+}
+
+static char *
+policy_lookup (const char *key,
+               gpointer    user_data)
+{
+  return rectify_register_get_info (user_data, key);
+}
+
+/* A stored value that does not parse (only an outside edit can write one) leaves the defaults. */
+static void
+load_policy (RectifyRegister *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_policy_load (&self->policy, policy_lookup, self, &error))
+    {
+      g_message ("%s: the policy of the register is not valid, using the defaults: %s",
+                 self->path, error->message);
+      rectify_policy_init_defaults (&self->policy);
+    }
 }
 
 static RectifyRegister *
@@ -2578,6 +2972,8 @@ register_new_for_db (const char  *path,
 
   if (!load_live_models (self, error))
     return NULL;
+
+  load_policy (self);
 
   return g_steal_pointer (&self);
 }
@@ -2751,6 +3147,17 @@ rectify_register_get_info (RectifyRegister *self,
   return value;
 }
 
+static gboolean set_info_internal (RectifyRegister      *self,
+                                   const char           *key,
+                                   const char           *old,
+                                   const char           *value,
+                                   GError              **error);
+static gboolean write_policy      (RectifyRegister      *self,
+                                   const RectifyPolicy  *policy,
+                                   const char           *only_key,
+                                   const char           *only_value,
+                                   GError              **error);
+
 gboolean
 rectify_register_set_info (RectifyRegister  *self,
                            const char       *key,
@@ -2758,7 +3165,6 @@ rectify_register_set_info (RectifyRegister  *self,
                            GError          **error)
 {
   g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -2770,12 +3176,56 @@ rectify_register_set_info (RectifyRegister  *self,
       return FALSE;
     }
 
+  if (rectify_policy_is_key (key))
+    {
+      RectifyPolicy policy = self->policy;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *default_value = NULL;
+
+      if (value == NULL)
+        {
+          RectifyPolicy defaults;
+
+          rectify_policy_init_defaults (&defaults);
+          default_value = rectify_policy_get_value (&defaults, key);
+        }
+
+      if (!rectify_policy_set_value (&policy, key, value != NULL ? value : default_value,
+                                     &local_error))
+        {
+          g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
+        }
+
+      return write_policy (self, &policy, key, value, error);
+    }
+
   old = rectify_register_get_info (self, key);
   if (g_strcmp0 (old, value) == 0)
     return TRUE;
 
   if (!tx_begin (self, error))
     return FALSE;
+
+  if (!set_info_internal (self, key, old, value, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  return tx_commit (self, error);
+}
+
+/* Writes one register_info key and its history row, inside an open transaction. */
+static gboolean
+set_info_internal (RectifyRegister  *self,
+                   const char       *key,
+                   const char       *old,
+                   const char       *value,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt;
 
   if (value != NULL)
     stmt = get_stmt (self,
@@ -2792,15 +3242,69 @@ rectify_register_set_info (RectifyRegister  *self,
         sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
     }
 
-  if (stmt == NULL ||
-      !step_done (self, stmt, _("Could not save the setting"), error) ||
-      !history_append (self, "register_info", 0, key, old, value, error))
+  return stmt != NULL &&
+         step_done (self, stmt, _("Could not save the setting"), error) &&
+         history_append (self, "register_info", 0, key, old, value, error);
+}
+
+/* Writes @policy in one transaction: the key @only_key (with @only_value, NULL to remove it) or,
+ * when @only_key is NULL, every key whose value changes; then recomputes the deadlines of the open
+ * NCs. */
+static gboolean
+write_policy (RectifyRegister      *self,
+              const RectifyPolicy  *policy,
+              const char           *only_key,
+              const char           *only_value,
+              GError              **error)
+{
+  const char * const *keys = rectify_policy_get_keys ();
+  RectifyPolicy old_policy = self->policy;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *old = NULL;
+      g_autofree char *value = NULL;
+
+      if (only_key != NULL && strcmp (keys[i], only_key) != 0)
+        continue;
+
+      old = rectify_register_get_info (self, keys[i]);
+      value = only_key != NULL ? g_strdup (only_value) : rectify_policy_get_value (policy, keys[i]);
+
+      if (only_key == NULL)
+        {
+          g_autofree char *current = rectify_policy_get_value (&old_policy, keys[i]);
+
+          /* Unchanged in effect (a default that was never written stays unwritten) */
+          if (g_strcmp0 (current, value) == 0)
+            continue;
+        }
+
+      if (g_strcmp0 (old, value) == 0)
+        continue;
+
+      if (!set_info_internal (self, keys[i], old, value, error))
+        {
+          tx_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!recompute_open_deadlines (self, &old_policy, policy, error))
     {
       tx_rollback (self);
       return FALSE;
     }
 
-  return tx_commit (self, error);
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  self->policy = *policy;
+
+  return TRUE;
 }
 
 GListModel *
@@ -2920,7 +3424,26 @@ rectify_register_add (RectifyRegister  *self,
   if (!tx_begin (self, error))
     return FALSE;
 
-  if (!add_internal (self, table, entity, error))
+  if (table == TABLE_NC)
+    {
+      /* Deadlines from the policy, unless given */
+      RectifyNonconformity *nc = RECTIFY_NONCONFORMITY (entity);
+      g_auto(RectifyDeadlines) deadlines = { NULL, NULL, NULL };
+
+      compute_nc_deadlines (self, &self->policy, nc, &deadlines);
+      if (rectify_nonconformity_get_cap_due_on (nc) == NULL && deadlines.cap_due_on != NULL)
+        set_string_property (self, table, entity, "cap-due-on", deadlines.cap_due_on);
+      if (rectify_nonconformity_get_due_on (nc) == NULL && deadlines.due_on != NULL)
+        set_string_property (self, table, entity, "due-on", deadlines.due_on);
+    }
+
+  if (!add_internal (self, table, entity, error) ||
+      (table == TABLE_VERIFICATION &&
+       rectify_verification_get_result (RECTIFY_VERIFICATION (entity)) ==
+         RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE &&
+       !reopen_if_not_effective (self,
+                                 rectify_verification_get_nc_id (RECTIFY_VERIFICATION (entity)),
+                                 FALSE, error)))
     {
       tx_rollback (self);
       return FALSE;
@@ -2930,6 +3453,83 @@ rectify_register_add (RectifyRegister  *self,
     return FALSE;
 
   emit_changed (self, entity, NULL);
+
+  return TRUE;
+}
+
+/* update_internal(), then what the change implies (inside the open transaction): deadlines of
+ * an NC recomputed when their inputs change, a not-effective review reopening its NC. */
+static gboolean
+update_with_consequences (RectifyRegister   *self,
+                          TableId            table,
+                          RectifyEntity     *entity,
+                          const ColumnSpec  *col,
+                          const GValue      *value,
+                          gboolean           record_undo,
+                          gboolean          *changed,
+                          GError           **error)
+{
+  gboolean nc_deadline_input = table == TABLE_NC &&
+                               (strcmp (col->property, "grade") == 0 ||
+                                strcmp (col->property, "audit-id") == 0 ||
+                                strcmp (col->property, "reported-on") == 0);
+  gboolean audit_end = table == TABLE_AUDIT && strcmp (col->property, "ends-on") == 0;
+  g_autoptr(GPtrArray) ncs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (RectifyDeadlines));
+
+  g_array_set_clear_func (before, (GDestroyNotify)rectify_deadlines_clear);
+
+  /* The NCs whose deadlines may move, and their deadlines as computed before */
+  if (nc_deadline_input)
+    {
+      g_ptr_array_add (ncs, g_object_ref (entity));
+    }
+  else if (audit_end)
+    {
+      GListModel *all = G_LIST_MODEL (self->stores[TABLE_NC]);
+      guint n = g_list_model_get_n_items (all);
+      gint64 audit_id = rectify_entity_get_id (entity);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (all, i);
+
+          if (rectify_nonconformity_get_audit_id (nc) == audit_id &&
+              rectify_nonconformity_get_status (nc) != RECTIFY_STATUS_CLOSED)
+            g_ptr_array_add (ncs, g_steal_pointer (&nc));
+        }
+    }
+
+  for (guint i = 0; i < ncs->len; i++)
+    {
+      RectifyDeadlines d;
+
+      compute_nc_deadlines (self, &self->policy, g_ptr_array_index (ncs, i), &d);
+      g_array_append_val (before, d);
+    }
+
+  if (!update_internal (self, table, entity, col, value, record_undo, changed, error))
+    return FALSE;
+
+  if (!*changed)
+    return TRUE;
+
+  for (guint i = 0; i < ncs->len; i++)
+    {
+      RectifyNonconformity *nc = g_ptr_array_index (ncs, i);
+      g_auto(RectifyDeadlines) after = { NULL, NULL, NULL };
+
+      compute_nc_deadlines (self, &self->policy, nc, &after);
+      if (!apply_deadlines (self, nc, &g_array_index (before, RectifyDeadlines, i), &after,
+                            record_undo, error))
+        return FALSE;
+    }
+
+  if (table == TABLE_VERIFICATION && strcmp (col->property, "result") == 0 &&
+      !reopen_if_not_effective (self,
+                                rectify_verification_get_nc_id (RECTIFY_VERIFICATION (entity)),
+                                record_undo, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -2946,6 +3546,8 @@ update_checked (RectifyRegister  *self,
   GParamSpec *pspec;
   g_auto(GValue) converted = G_VALUE_INIT;
   gboolean changed = FALSE;
+  guint saved_group;
+  gboolean ok;
   int table;
 
   if ((table = check_entity (self, entity, TRUE, error)) < 0)
@@ -2974,7 +3576,17 @@ update_checked (RectifyRegister  *self,
   if (!tx_begin (self, error))
     return FALSE;
 
-  if (!update_internal (self, table, entity, col, &converted, record_undo, &changed, error))
+  /* The change and what follows from it are one step of undo */
+  saved_group = self->undo_group;
+  if (self->undo_group == 0)
+    self->undo_group = ++self->last_undo_group;
+
+  ok = update_with_consequences (self, table, entity, col, &converted, record_undo, &changed,
+                                 error);
+
+  self->undo_group = saved_group;
+
+  if (!ok)
     {
       tx_rollback (self);
       return FALSE;
@@ -3107,10 +3719,8 @@ gboolean
 rectify_register_undo (RectifyRegister  *self,
                        GError          **error)
 {
-  UndoEntry *entry;
-  g_autoptr(RectifyEntity) entity = NULL;
-  g_auto(GValue) old = G_VALUE_INIT;
-  const char *property;
+  UndoEntry *top;
+  guint first;
 
   g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -3122,25 +3732,51 @@ rectify_register_undo (RectifyRegister  *self,
       return FALSE;
     }
 
-  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
-  entity = g_object_ref (entry->entity);
-  property = entry->property;
-  g_value_init (&old, G_VALUE_TYPE (&entry->old_value));
-  g_value_copy (&entry->old_value, &old);
+  /* The last step: the entries of its group, at the top of the stack */
+  top = g_ptr_array_index (self->undo, self->undo->len - 1);
+  first = self->undo->len - 1;
+  while (first > 0 &&
+         ((UndoEntry *)g_ptr_array_index (self->undo, first - 1))->group == top->group)
+    first--;
 
-  if (!is_stored (self, entry->table, entity))
+  for (guint i = first; i < self->undo->len; i++)
     {
-      g_ptr_array_set_size (self->undo, self->undo->len - 1);
-      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
-                           _("The change can no longer be undone: its record was removed."));
-      return FALSE;
+      UndoEntry *entry = g_ptr_array_index (self->undo, i);
+
+      if (!is_stored (self, entry->table, entry->entity))
+        {
+          g_ptr_array_set_size (self->undo, first);
+          g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                               _("The change can no longer be undone: its record was removed."));
+          return FALSE;
+        }
     }
 
-  if (!update_checked (self, entity, property, &old, FALSE, error))
+  if (!tx_begin (self, error))
     return FALSE;
 
-  /* Only now: if writing failed, the entry stays for another try */
-  g_ptr_array_set_size (self->undo, self->undo->len - 1);
+  /* Newest first, each written with its history row; nothing recomputed (the group holds what
+   * was recomputed) and nothing recorded for undo */
+  for (guint i = self->undo->len; i > first; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo, i - 1);
+      g_auto(GValue) old = G_VALUE_INIT;
+
+      g_value_init (&old, G_VALUE_TYPE (&entry->old_value));
+      g_value_copy (&entry->old_value, &old);
+
+      if (!set_field (self, entry->table, entry->entity, entry->property, &old, FALSE, error))
+        {
+          tx_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!tx_commit (self, error))
+    return FALSE;
+
+  /* Only now: if writing failed, the entries stay for another try */
+  g_ptr_array_set_size (self->undo, first);
 
   return TRUE;
 }
@@ -3922,4 +4558,163 @@ rectify_register_get_approval_state (RectifyRegister      *self,
     *approved = internal;
   if (cb_accepted != NULL)
     *cb_accepted = cb;
+}
+
+void
+rectify_register_get_policy (RectifyRegister *self,
+                             RectifyPolicy   *policy)
+{
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+  g_return_if_fail (policy != NULL);
+
+  *policy = self->policy;
+}
+
+/**
+ * rectify_register_set_policy:
+ * @self: a #RectifyRegister
+ * @policy: the new policy
+ * @error: return location for a #GError
+ *
+ * Validates @policy, writes the "policy.*" keys that change (each with a history row) and
+ * recomputes the deadlines of the open nonconformities, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rectify_register_set_policy (RectifyRegister      *self,
+                             const RectifyPolicy  *policy,
+                             GError              **error)
+{
+  const char * const *keys = rectify_policy_get_keys ();
+  RectifyPolicy checked;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Every value through the parser: out-of-range days are refused */
+  rectify_policy_init_defaults (&checked);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = rectify_policy_get_value (policy, keys[i]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!rectify_policy_set_value (&checked, keys[i], value, &local_error))
+        {
+          g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
+        }
+    }
+
+  return write_policy (self, &checked, NULL, NULL, error);
+}
+
+/**
+ * rectify_register_get_workflow_facts:
+ * @self: a #RectifyRegister
+ * @nc: a stored nonconformity
+ *
+ * Returns: (transfer full): the facts of @nc for the workflow gates; free with
+ *   rectify_register_free_workflow_facts()
+ */
+RectifyWorkflowFacts *
+rectify_register_get_workflow_facts (RectifyRegister      *self,
+                                     RectifyNonconformity *nc)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  return &gather_facts (self, nc)->facts;
+}
+
+void
+rectify_register_free_workflow_facts (RectifyWorkflowFacts *facts)
+{
+  /* The facts are the first member of their holder */
+  facts_holder_free ((FactsHolder *)(gpointer)facts);
+}
+
+gboolean
+rectify_register_can_move (RectifyRegister       *self,
+                           RectifyNonconformity  *nc,
+                           RectifyStatus          to,
+                           GPtrArray            **missing)
+{
+  g_autoptr(FactsHolder) holder = NULL;
+
+  if (missing != NULL)
+    *missing = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
+
+  holder = gather_facts (self, nc);
+
+  return rectify_workflow_can_move (&holder->facts, &self->policy, to, missing);
+}
+
+/**
+ * rectify_register_move:
+ * @self: a #RectifyRegister
+ * @nc: a stored nonconformity
+ * @to: the status to move it to
+ * @missing: (out) (optional) (transfer full) (element-type RectifyWorkflowMissing): the missing
+ *   conditions when the move is refused, %NULL otherwise
+ * @error: return location for a #GError
+ *
+ * Moves @nc to @to when the workflow rules allow it; see rectify-register.h.
+ *
+ * Returns: %TRUE when moved
+ */
+gboolean
+rectify_register_move (RectifyRegister       *self,
+                       RectifyNonconformity  *nc,
+                       RectifyStatus          to,
+                       GPtrArray            **missing,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint saved_group;
+  gboolean ok;
+
+  if (missing != NULL)
+    *missing = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (check_entity (self, RECTIFY_ENTITY (nc), TRUE, error) < 0)
+    return FALSE;
+
+  if (!rectify_register_can_move (self, nc, to, &items))
+    {
+      g_autofree char *text = rectify_workflow_describe_missing (items);
+
+      g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_REFUSED, text);
+      if (missing != NULL)
+        *missing = g_steal_pointer (&items);
+      return FALSE;
+    }
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  saved_group = self->undo_group;
+  if (self->undo_group == 0)
+    self->undo_group = ++self->last_undo_group;
+
+  ok = move_internal (self, nc, to, TRUE, error);
+
+  self->undo_group = saved_group;
+
+  if (!ok)
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  return tx_commit (self, error);
 }

@@ -14,14 +14,16 @@
 #include "rectify-cause.h"
 #include "rectify-evidence.h"
 #include "rectify-nonconformity.h"
+#include "rectify-policy.h"
 #include "rectify-verification.h"
+#include "rectify-workflow.h"
 
 G_BEGIN_DECLS
 
 /* PRAGMA application_id of a Rectify register: "RECT" */
 #define RECTIFY_REGISTER_APPLICATION_ID 0x52454354
 /* PRAGMA user_version this build writes */
-#define RECTIFY_REGISTER_SCHEMA_VERSION 2
+#define RECTIFY_REGISTER_SCHEMA_VERSION 3
 
 #define RECTIFY_REGISTER_ERROR (rectify_register_error_quark ())
 
@@ -35,6 +37,7 @@ typedef enum
   RECTIFY_REGISTER_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
   RECTIFY_REGISTER_ERROR_INVALID,        /* a value that cannot be stored (unknown field, bad date, duplicate ref) */
   RECTIFY_REGISTER_ERROR_FAILED,         /* any other SQLite failure (disk full, I/O, busy) */
+  RECTIFY_REGISTER_ERROR_REFUSED,        /* a status move refused by a workflow rule */
 } RectifyRegisterError;
 
 #define RECTIFY_TYPE_REGISTER (rectify_register_get_type ())
@@ -128,8 +131,9 @@ gboolean              rectify_register_remove               (RectifyRegister    
                                                              RectifyEntity         *entity,
                                                              GError               **error);
 
-/* Undo of the last rectify_register_update() (a stack; each undo is itself written and recorded
- * in the history). */
+/* Undo of the last rectify_register_update() or rectify_register_move() (a stack; each undo is
+ * itself written and recorded in the history). One undo reverts a whole step: a move with its
+ * closed-on/closed-by, an update with the deadlines it recomputed or the reopening it caused. */
 gboolean              rectify_register_can_undo             (RectifyRegister       *self);
 gboolean              rectify_register_undo                 (RectifyRegister       *self,
                                                              GError               **error);
@@ -249,5 +253,60 @@ void                  rectify_register_get_approval_state   (RectifyRegister    
                                                              RectifyNonconformity  *nc,
                                                              gboolean              *approved,
                                                              gboolean              *cb_accepted);
+
+/* The corrective action lifecycle.
+ *
+ * Policy. The register keeps its policy in register_info under the "policy.*" keys
+ * (rectify-policy.h); a missing key has its default. rectify_register_set_info() with a policy
+ * key validates the value (INVALID on a bad one) like rectify_register_set_policy() does. A
+ * policy change is one transaction: a history row per key that changes, and the deadlines of
+ * every open nonconformity recomputed.
+ *
+ * Deadlines. "cap-due-on" and "due-on" are computed with rectify_policy_compute_deadlines()
+ * (the base date is the end of the NC's audit, else its reported-on date) when an NC is added
+ * without them, and again when its grade, audit-id or reported-on change, when the end date of
+ * its audit changes and when the policy changes. A date set by hand is kept: a stored date is
+ * replaced only while it still equals the date computed from the previous inputs (so a date
+ * typed by hand that differs from the computed one is never overwritten, and a cleared date
+ * stays cleared when a date was computed). Actions keep their own target dates. */
+void                  rectify_register_get_policy           (RectifyRegister       *self,
+                                                             RectifyPolicy         *policy);
+gboolean              rectify_register_set_policy           (RectifyRegister       *self,
+                                                             const RectifyPolicy   *policy,
+                                                             GError               **error);
+
+/* The facts the workflow gates look at, gathered from @nc, its causes (root causes counted), its
+ * linked actions (owner, target date, success criterion, status, pieces of evidence), its
+ * approvals (rectify_register_get_approval_state()) and its last effectiveness review that is not
+ * pending. has_correction: correction text and its date recorded; has_response (the light path
+ * of observations and OFIs): a correction recorded, or "none needed" with a reason.
+ * Free with rectify_register_free_workflow_facts() (it owns the strings and actions). */
+RectifyWorkflowFacts *rectify_register_get_workflow_facts   (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc);
+void                  rectify_register_free_workflow_facts  (RectifyWorkflowFacts  *facts);
+
+/* Asks rectify_workflow_can_move() with the facts of @nc and the register's policy. */
+gboolean              rectify_register_can_move             (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             RectifyStatus          to,
+                                                             GPtrArray            **missing);
+/* Moves @nc to @to when the workflow allows it. Refused: FALSE with REFUSED (the message is
+ * rectify_workflow_describe_missing()) and *@missing (nullable) set to the missing conditions
+ * (transfer full, element-type RectifyWorkflowMissing). Allowed: one transaction writes the
+ * status (history row "status"); a move to Closed also sets "closed-on" (today) and "closed-by"
+ * (the register's user); a reopening (Closed or Verification -> Analysis) writes a history row
+ * with field "reopened" (old value: the status it left, new value "analysis") and clears
+ * "closed-on" and "closed-by". One rectify_register_undo() reverts the whole move.
+ *
+ * Recording an effectiveness review as not effective (rectify_register_add() of a
+ * RectifyVerification, or an update of its "result") while its NC is in Verification reopens the
+ * NC the same way, in the same transaction. */
+gboolean              rectify_register_move                 (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             RectifyStatus          to,
+                                                             GPtrArray            **missing,
+                                                             GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyWorkflowFacts, rectify_register_free_workflow_facts)
 
 G_END_DECLS
