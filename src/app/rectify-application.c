@@ -162,6 +162,8 @@ rectify_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
   };
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 

@@ -103,10 +103,10 @@ _rectify_natural_compare (const char *a,
 }
 
 char *
-_rectify_nc_columns_format_due (RectifyNonconformity *nc,
-                                const char           *today)
+_rectify_format_due_date (const char *due,
+                          gboolean    finished,
+                          const char *today)
 {
-  const char *due = rectify_nonconformity_get_due_on (nc);
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *date_text = NULL;
   GDate date;
@@ -120,8 +120,8 @@ _rectify_nc_columns_format_due (RectifyNonconformity *nc,
   /* Translators: a due date in the table, see strftime(3) */
   date_text = g_date_time_format (dt, _("%-d %b %Y"));
 
-  if (rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED ||
-      !rectify_nonconformity_get_days_left (nc, today, &days_left) ||
+  if (finished || today == NULL ||
+      !rectify_date_days_between (today, due, &days_left) ||
       days_left > 0)
     return g_steal_pointer (&date_text);
 
@@ -135,6 +135,15 @@ _rectify_nc_columns_format_due (RectifyNonconformity *nc,
                                        "%s · %d days overdue",
                                        -days_left),
                           date_text, -days_left);
+}
+
+char *
+_rectify_nc_columns_format_due (RectifyNonconformity *nc,
+                                const char           *today)
+{
+  return _rectify_format_due_date (rectify_nonconformity_get_due_on (nc),
+                                   rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED,
+                                   today);
 }
 
 /* Cells */

@@ -26,5 +26,10 @@ int                  _rectify_natural_compare       (const char    *a,
  * no due date. */
 char                *_rectify_nc_columns_format_due (RectifyNonconformity *nc,
                                                      const char           *today);
+/* The same for any date: "12 Jun 2026", "12 Jun 2026 · due today", "12 Jun 2026 · 3 days
+ * overdue"; only the date when @finished (closed, done) or @today is NULL; NULL without a date. */
+char                *_rectify_format_due_date       (const char           *due,
+                                                     gboolean              finished,
+                                                     const char           *today);
 
 G_END_DECLS

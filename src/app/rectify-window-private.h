@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "rectify-actions-page.h"
+#include "rectify-import-dialog.h"
 #include "rectify-nc-editor.h"
 #include "rectify-window.h"
 
@@ -22,5 +24,19 @@ GtkEditable     *_rectify_window_get_search_entry   (RectifyWindow *self);
 GtkLabel        *_rectify_window_get_count_label    (RectifyWindow *self);
 /* The name of the page shown: "welcome" or "register". */
 const char      *_rectify_window_get_page           (RectifyWindow *self);
+/* The register page's views: "nonconformities" and "actions". */
+AdwViewStack        *_rectify_window_get_view_stack   (RectifyWindow *self);
+RectifyActionsPage  *_rectify_window_get_actions_page (RectifyWindow *self);
+
+/* What win.export does after its file chooser: writes the plan of the whole register (@audit
+ * NULL) or of one audit to @file in a thread; FALSE when an export is already under way. */
+gboolean             _rectify_window_export_to       (RectifyWindow *self,
+                                                      GFile         *file,
+                                                      RectifyAudit  *audit);
+gboolean             _rectify_window_is_exporting    (RectifyWindow *self);
+/* What win.import does after its file chooser: opens the import dialog on @file.
+ * (transfer none) */
+RectifyImportDialog *_rectify_window_import_file     (RectifyWindow *self,
+                                                      GFile         *file);
 
 G_END_DECLS

@@ -12,9 +12,12 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "rectify-actions-page.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-enums.h"
+#include "rectify-export.h"
+#include "rectify-import-dialog.h"
 #include "rectify-nc-columns.h"
 #include "rectify-nc-editor.h"
 #include "rectify-window-private.h"
@@ -22,6 +25,9 @@
 #define MAX_RECENT_REGISTERS 10
 #define MAX_RECENT_IN_MENU   5
 #define REGISTER_SUFFIX      ".rectify"
+#define WORKBOOK_SUFFIX      ".xlsx"
+/* An export that takes longer than this shows its progress. */
+#define EXPORT_PROGRESS_DELAY_MS 250
 
 struct _RectifyWindow
 {
@@ -36,7 +42,14 @@ struct _RectifyWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkWidget            *editor_pane;
-  AdwWindowTitle       *window_title;
+  GtkWidget            *editor_separator;
+  AdwViewStack         *view_stack;
+  GtkWidget            *nc_page;
+  RectifyActionsPage   *actions_page;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
+  AdwViewSwitcherTitle *window_title;
   AdwWindowTitle       *editor_title;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -73,6 +86,12 @@ struct _RectifyWindow
   GArray               *audit_ids;   /* gint64, the audits' ids in audit_names order (minus 1) */
   GArray               *search_ids;  /* gint64, the keys of search_hits point into it */
   GHashTable           *search_hits; /* NULL: no search */
+
+  /* The export under way: its task (data: ExportJob), and the progress shown */
+  GTask                *export_task;
+  GCancellable         *export_cancellable;
+  guint                 export_progress_id;
+  gint64                export_started;
 
   /* The undo toast, and the run of changes it covers */
   AdwToast             *undo_toast;
@@ -200,6 +219,10 @@ update_actions (RectifyWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-nc", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 has_register && self->export_task == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", self->export_task != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_register && rectify_register_can_undo (self->reg));
 }
@@ -735,6 +758,7 @@ set_register (RectifyWindow   *self,
   g_set_object (&self->reg, reg);
 
   rectify_nc_editor_set_register (self->editor, reg);
+  rectify_actions_page_set_register (self->actions_page, reg);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
@@ -751,8 +775,8 @@ set_register (RectifyWindow   *self,
 
   name = register_display_name (file);
   folder = register_display_folder (file);
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, folder);
+  adw_view_switcher_title_set_title (self->window_title, name);
+  adw_view_switcher_title_set_subtitle (self->window_title, folder);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
   add_recent (self, file);
@@ -880,6 +904,7 @@ new_nc_action (GtkWidget  *widget,
     }
 
   /* Make sure the new NC is in view. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
   clear_filters (self);
   select_nonconformity (self, nc);
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
@@ -897,6 +922,7 @@ search_action (GtkWidget  *widget,
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1029,6 +1055,396 @@ remove_recent_action (GtkWidget  *widget,
   g_settings_set_strv (self->settings, "recent-registers", (const char * const *)recent);
 }
 
+/* Export of the corrective action plan */
+
+typedef struct
+{
+  RectifyExportSnapshot *snapshot;
+  char                  *path;
+  GFile                 *file;
+  int                    permille;   /* atomic: progress of the writing thread */
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->snapshot, rectify_export_snapshot_free);
+  g_clear_object (&job->file);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* Called in the writing thread. */
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int)(CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (!rectify_export_snapshot_write (job->snapshot, job->path, export_progress_cb, job,
+                                      cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+export_progress_tick_cb (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+  ExportJob *job;
+
+  if (self->export_task == NULL)
+    {
+      self->export_progress_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  job = g_task_get_task_data (self->export_task);
+  gtk_progress_bar_set_fraction (self->export_progress,
+                                 g_atomic_int_get (&job->permille) / 1000.0);
+
+  /* Small registers are written before a progress bar would be worth showing. */
+  if (!gtk_revealer_get_reveal_child (self->export_revealer) &&
+      g_get_monotonic_time () - self->export_started > EXPORT_PROGRESS_DELAY_MS * 1000)
+    gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (source);
+  GTask *task = G_TASK (result);
+  ExportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *uri = g_file_get_uri (job->file);
+  g_autofree char *title = NULL;
+  gboolean ok = g_task_propagate_boolean (task, &error);
+  AdwToast *toast;
+
+  /* The window went away while the workbook was written. */
+  if (self->export_task != task)
+    return;
+
+  g_clear_object (&self->export_task);
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->export_progress_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  update_actions (self);
+
+  if (!ok)
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_toast (self, _("Export cancelled"));
+          return;
+        }
+
+      g_warning ("Could not export %s: %s", job->path, error->message);
+      /* Translators: %s is a file name, then the technical reason */
+      body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+      show_error_dialog (self, _("Could Not Export the Plan"), body);
+      return;
+    }
+
+  title = g_markup_escape_text (_("Corrective action plan exported"), -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Nordlicht-CAP-2026-11-23.xlsx": the first word of the organisation, and today. */
+static char *
+suggested_export_name (RectifyWindow *self)
+{
+  g_autofree char *organisation = rectify_register_get_info (self->reg, "organisation");
+  g_autofree char *today = rectify_date_today ();
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (organisation != NULL)
+    {
+      for (const char *p = organisation; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isalnum (c))
+            g_string_append_unichar (word, c);
+          else if (word->len > 0)
+            break;
+        }
+    }
+
+  if (word->len == 0)
+    return g_strdup_printf ("CAP-%s" WORKBOOK_SUFFIX, today);
+
+  return g_strdup_printf ("%s-CAP-%s" WORKBOOK_SUFFIX, word->str, today);
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(RectifyWindow) self = user_data;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *scope;
+  RectifyAudit *audit = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->reg == NULL ||
+      (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+    goto out;
+
+  if ((path = g_file_get_path (chosen)) == NULL)
+    {
+      show_error_dialog (self, _("Could Not Export the Plan"),
+                         _("The plan can only be saved in a local folder."));
+      goto out;
+    }
+
+  if (!g_str_has_suffix (path, WORKBOOK_SUFFIX))
+    {
+      char *with_suffix = g_strconcat (path, WORKBOOK_SUFFIX, NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  file = g_file_new_for_path (path);
+
+  scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "scope");
+  if (scope != NULL && g_str_has_prefix (scope, "audit:"))
+    {
+      gint64 id = g_ascii_strtoll (scope + strlen ("audit:"), NULL, 10);
+
+      audit = rectify_register_lookup_audit (self->reg, id);
+    }
+
+  _rectify_window_export_to (self, file, audit);
+
+out:
+  g_object_unref (native);
+}
+
+static void
+open_export_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RectifyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_warning ("Could not open the workbook: %s", error->message);
+      /* Translators: %s is a technical error message */
+      show_toast_printf (self, _("Could not open the workbook: %s"), error->message);
+    }
+}
+
+/* Import of findings */
+
+static void
+findings_imported_cb (RectifyWindow       *self,
+                      guint                n_created,
+                      RectifyImportDialog *dialog)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
+  show_toast_printf (self,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u finding imported",
+                                  "%u findings imported",
+                                  n_created),
+                     n_created);
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(RectifyWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->reg != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        _rectify_window_import_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+/* The NC editor beside the table belongs to the Nonconformities view; the Actions view takes
+ * the whole width. */
+static void
+view_changed_cb (RectifyWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean ncs = g_strcmp0 (name, "nonconformities") == 0;
+
+  gtk_widget_set_visible (self->editor_pane, ncs);
+  gtk_widget_set_visible (self->editor_separator, ncs);
+}
+
+static void
+actions_page_show_nc_cb (RectifyWindow        *self,
+                         RectifyNonconformity *nc,
+                         RectifyActionsPage   *page)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
+  if (!filter_func (nc, self))
+    clear_filters (self);
+  select_nonconformity (self, nc);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GListModel *audits;
+  guint n_audits;
+
+  if (self->reg == NULL || self->export_task != NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Export Corrective Action Plan"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (workbooks, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (workbooks, "*" WORKBOOK_SUFFIX);
+  gtk_file_filter_add_mime_type (workbooks,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), workbooks);
+
+  name = suggested_export_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  /* The scope: the whole register or the NCs of one audit. */
+  audits = rectify_register_get_audits (self->reg);
+  n_audits = g_list_model_get_n_items (audits);
+  if (n_audits > 0)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *selected = NULL;
+
+      g_ptr_array_add (ids, g_strdup ("all"));
+      g_ptr_array_add (labels, g_strdup (_("The whole register")));
+      for (guint i = 0; i < n_audits; i++)
+        {
+          g_autoptr(RectifyAudit) audit = g_list_model_get_item (audits, i);
+          gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (audit));
+          const char *title = rectify_audit_get_title (audit);
+
+          g_ptr_array_add (ids, g_strdup_printf ("audit:%" G_GINT64_FORMAT, id));
+          g_ptr_array_add (labels, g_strdup (title != NULL ? title : ""));
+          if (id == self->audit_id)
+            selected = g_strdup (ids->pdata[ids->len - 1]);
+        }
+      g_ptr_array_add (ids, NULL);
+      g_ptr_array_add (labels, NULL);
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "scope", _("Nonconformities of"),
+                                   (const char **)ids->pdata, (const char **)labels->pdata);
+      /* The audit the table is filtered by, if any. */
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "scope",
+                                   selected != NULL ? selected : "all");
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           open_export_done_cb, g_object_ref (self));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->reg == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Import Findings"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), csv);
+
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Vfuncs */
 
 static void
@@ -1066,6 +1482,13 @@ rectify_window_dispose (GObject *object)
     }
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  /* An export under way finishes in its thread; its result is dropped. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_task);
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->export_progress_id, g_source_remove);
 
   /* The editor may still save a pending edit into the register while it goes. */
   if (self->editor != NULL)
@@ -1114,6 +1537,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   widget_class->unmap = rectify_window_unmap;
 
   g_type_ensure (RECTIFY_TYPE_NC_EDITOR);
+  g_type_ensure (RECTIFY_TYPE_ACTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rectify/Rectify/rectify-window.ui");
@@ -1125,6 +1549,13 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, nc_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);
@@ -1150,6 +1581,10 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.remove-recent", "s", remove_recent_action);
 }
@@ -1249,7 +1684,12 @@ rectify_window_init (RectifyWindow *self)
 
   /* The entry sits in a clamp, so the bar does not find it by itself. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->nc_page);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions_page, "show-nonconformity",
+                           G_CALLBACK (actions_page_show_nc_cb), self, G_CONNECT_SWAPPED);
 
   rebuild_recent (self);
   update_actions (self);
@@ -1440,4 +1880,96 @@ _rectify_window_get_page (RectifyWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+AdwViewStack *
+_rectify_window_get_view_stack (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->view_stack;
+}
+
+RectifyActionsPage *
+_rectify_window_get_actions_page (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->actions_page;
+}
+
+gboolean
+_rectify_window_export_to (RectifyWindow *self,
+                           GFile         *file,
+                           RectifyAudit  *audit)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  ExportJob *job;
+  char *path;
+
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (audit == NULL || RECTIFY_IS_AUDIT (audit), FALSE);
+
+  if (self->reg == NULL || self->export_task != NULL)
+    return FALSE;
+
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      show_error_dialog (self, _("Could Not Export the Plan"),
+                         _("The plan can only be saved in a local folder."));
+      return FALSE;
+    }
+
+  /* The copy is made here, on the main thread; the thread only writes it. */
+  today = rectify_date_today ();
+  job = g_new0 (ExportJob, 1);
+  job->path = path;
+  job->file = g_object_ref (file);
+  job->snapshot = rectify_export_snapshot_new (self->reg, audit, today);
+
+  self->export_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, _rectify_window_export_to);
+  g_task_set_task_data (task, job, export_job_free);
+  self->export_task = g_object_ref (task);
+  self->export_started = g_get_monotonic_time ();
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the workbook being written */
+  label = g_strdup_printf (_("Exporting “%s”…"), name);
+  gtk_label_set_text (self->export_label, label);
+  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+  self->export_progress_id = g_timeout_add (100, export_progress_tick_cb, self);
+  update_actions (self);
+
+  g_task_run_in_thread (task, export_thread);
+
+  return TRUE;
+}
+
+gboolean
+_rectify_window_is_exporting (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+  return self->export_task != NULL;
+}
+
+RectifyImportDialog *
+_rectify_window_import_file (RectifyWindow *self,
+                             GFile         *file)
+{
+  RectifyImportDialog *dialog;
+
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (self->reg != NULL, NULL);
+
+  dialog = rectify_import_dialog_new (GTK_WINDOW (self), self->reg, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (findings_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }
