@@ -9,6 +9,8 @@
  *
  *   bench-register-view --create PATH COUNT   write a synthetic register of COUNT NCs
  *   bench-register-view PATH                  open PATH in the window, print one result line
+ *   bench-register-view --open PATH           open PATH without a window (the register alone:
+ *                                             file checks, NCs and audits read), print the time
  *
  * It is run by tests/bench-register-view.py (meson test --benchmark), which starts one process
  * per measurement so that the peak memory of each is its own.
@@ -113,6 +115,28 @@ create_register (const char *path,
   return 0;
 }
 
+static int
+open_register (const char *path)
+{
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 t1;
+
+  if (!(reg = rectify_register_open (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  t1 = g_get_monotonic_time ();
+
+  g_print ("rows=%u register_open_ms=%.1f\n",
+           g_list_model_get_n_items (rectify_register_get_nonconformities (reg)),
+           (t1 - t0) / 1000.0);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,9 +148,13 @@ main (int   argc,
   if (argc == 4 && g_str_equal (argv[1], "--create"))
     return create_register (argv[2], argv[3]);
 
+  if (argc == 3 && g_str_equal (argv[1], "--open"))
+    return open_register (argv[2]);
+
   if (argc != 2)
     {
-      g_printerr ("usage: %s --create PATH COUNT | %s PATH\n", argv[0], argv[0]);
+      g_printerr ("usage: %s --create PATH COUNT | %s --open PATH | %s PATH\n",
+                  argv[0], argv[0], argv[0]);
       return 1;
     }
 

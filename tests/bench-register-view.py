@@ -38,6 +38,20 @@ with tempfile.TemporaryDirectory() as tmp:
         paths[count] = os.path.join(tmp, f'{count}.rectify')
         subprocess.run([bench, '--create', paths[count], str(count)], check=True, env=env)
 
+    # The register alone, without a window: rectify_register_open ()
+    for count, path in paths.items():
+        times = []
+        for _ in range(args.runs):
+            out = subprocess.run([bench, '--open', path], env=env, check=True,
+                                 capture_output=True, text=True, timeout=60).stdout
+            m = re.search(r'rows=(\d+) register_open_ms=([\d.]+)', out)
+            if not m:
+                sys.exit('unexpected output: ' + out)
+            assert int(m[1]) == count, f'register has {m[1]} NCs, expected {count}'
+            times.append(float(m[2]))
+        print(f'register alone {count:>7} NCs: open {statistics.median(times):.1f} ms '
+              f'(median of {args.runs})')
+
     print(f'{"renderer":<18}{"NCs":>7}{"open ms":>10}{"first frame ms":>16}{"peak MB":>10}')
     for renderer in args.renderers.split(','):
         results = {}

@@ -304,6 +304,10 @@ rectify_audit_dialog_dispose (GObject *object)
 {
   RectifyAuditDialog *self = RECTIFY_AUDIT_DIALOG (object);
 
+  /* Destroyed without being closed (its parent went away): still keep the edits. */
+  if (self->audit != NULL && self->title_row != NULL)
+    save_entries (self);
+  self->title_row = NULL;
 
   g_clear_object (&self->audit);
   g_clear_object (&self->reg);
@@ -447,6 +451,7 @@ rectify_audit_dialog_new (GtkWindow       *parent,
     }
 
   update_create_sensitivity (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 
   return GTK_WIDGET (self);
 }

@@ -19,17 +19,18 @@ struct _RectifyDateButton
   GtkButton    parent_instance;
 
   char        *date;
-  char        *title;
 
   GtkLabel    *label;
   GtkPopover  *popover;
   GtkCalendar *calendar;
   GtkButton   *clear_button;
 
-  /* the day the calendar shows while the popover is open, committed when it closes */
+  /* The day selected in the calendar while the popover is open (browsing months selects days
+   * too), committed when it closes only if the user picked it: a click on a day, or Space or
+   * Enter on the calendar. Escape or a click outside leaves the date as it was. */
   char        *pending;
   guint        syncing_calendar : 1;
-  guint        cancelled : 1;
+  guint        picked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDateButton, rectify_date_button, GTK_TYPE_BUTTON)
@@ -37,7 +38,6 @@ G_DEFINE_FINAL_TYPE (RectifyDateButton, rectify_date_button, GTK_TYPE_BUTTON)
 enum {
   PROP_0,
   PROP_DATE,
-  PROP_TITLE,
   N_PROPS
 };
 
@@ -78,15 +78,11 @@ update_display (RectifyDateButton *self)
   gtk_label_set_label (self->label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), self->date != NULL);
 
-  if (self->title != NULL)
-    {
-      /* Translators: accessible name of a date button, "Due on: 03/04/2026" */
-      g_autofree char *a11y = g_strdup_printf (_("%s: %s"), self->title, text);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                      -1);
-    }
+  /* The name comes from the row the button activates (AdwActionRow labels its activatable widget
+   * with the row's title); the date is the description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 static void
@@ -154,7 +150,10 @@ calendar_released_cb (RectifyDateButton *self,
   /* The day cells are labels with the "day-number" style class. */
   if (picked != NULL && GTK_IS_LABEL (picked) &&
       gtk_widget_has_css_class (picked, "day-number"))
-    gtk_popover_popdown (self->popover);
+    {
+      self->picked = TRUE;
+      gtk_popover_popdown (self->popover);
+    }
 }
 
 static gboolean
@@ -178,7 +177,7 @@ popover_key_pressed_cb (RectifyDateButton     *self,
   switch (keyval)
     {
     case GDK_KEY_Escape:
-      self->cancelled = TRUE;
+      self->picked = FALSE;
       gtk_popover_popdown (self->popover);
       return GDK_EVENT_STOP;
 
@@ -187,10 +186,14 @@ popover_key_pressed_cb (RectifyDateButton     *self,
     case GDK_KEY_ISO_Enter:
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
-      /* The calendar selects the focused day with these keys; pick it once it has. */
+      /* The calendar selects the focused day with Space (GTK 4.8 ignores Enter there); close
+       * once it has, keeping what is selected. */
       if (gtk_widget_has_focus (GTK_WIDGET (self->calendar)))
-        g_idle_add_full (G_PRIORITY_HIGH_IDLE, popdown_idle_cb, g_object_ref (self),
-                         g_object_unref);
+        {
+          self->picked = TRUE;
+          g_idle_add_full (G_PRIORITY_HIGH_IDLE, popdown_idle_cb, g_object_ref (self),
+                           g_object_unref);
+        }
       return GDK_EVENT_PROPAGATE;
 
     default:
@@ -202,7 +205,7 @@ static void
 clear_clicked_cb (RectifyDateButton *self)
 {
   g_clear_pointer (&self->pending, g_free);
-  self->cancelled = TRUE;
+  self->picked = FALSE;
   gtk_popover_popdown (self->popover);
   set_date_internal (self, NULL);
 }
@@ -212,9 +215,9 @@ popover_closed_cb (RectifyDateButton *self)
 {
   g_autofree char *pending = g_steal_pointer (&self->pending);
 
-  if (!self->cancelled && pending != NULL)
+  if (self->picked && pending != NULL)
     set_date_internal (self, pending);
-  self->cancelled = FALSE;
+  self->picked = FALSE;
 }
 
 static void
@@ -223,7 +226,7 @@ rectify_date_button_clicked (GtkButton *button)
   RectifyDateButton *self = RECTIFY_DATE_BUTTON (button);
 
   g_clear_pointer (&self->pending, g_free);
-  self->cancelled = FALSE;
+  self->picked = FALSE;
   sync_calendar (self);
   gtk_popover_popup (self->popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
@@ -307,7 +310,6 @@ rectify_date_button_finalize (GObject *object)
   RectifyDateButton *self = RECTIFY_DATE_BUTTON (object);
 
   g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->pending, g_free);
 
   G_OBJECT_CLASS (rectify_date_button_parent_class)->finalize (object);
@@ -327,10 +329,6 @@ rectify_date_button_get_property (GObject    *object,
       g_value_set_string (value, self->date);
       break;
 
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,10 +346,6 @@ rectify_date_button_set_property (GObject      *object,
     {
     case PROP_DATE:
       rectify_date_button_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_TITLE:
-      rectify_date_button_set_title (self, g_value_get_string (value));
       break;
 
     default:
@@ -375,10 +369,6 @@ rectify_date_button_class_init (RectifyDateButtonClass *klass)
 
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -476,27 +466,4 @@ rectify_date_button_set_date (RectifyDateButton *self,
     date = NULL;
 
   set_date_internal (self, date);
-}
-
-const char *
-rectify_date_button_get_title (RectifyDateButton *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_DATE_BUTTON (self), NULL);
-
-  return self->title;
-}
-
-void
-rectify_date_button_set_title (RectifyDateButton *self,
-                               const char        *title)
-{
-  g_return_if_fail (RECTIFY_IS_DATE_BUTTON (self));
-
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  update_display (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }

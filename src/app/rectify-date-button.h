@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (RectifyDateButton, rectify_date_button, RECTIFY, DATE_BUTT
  * Properties:
  *   "date"   string  ISO "YYYY-MM-DD" or NULL; notify::date is emitted when the user picks or
  *                    clears a date (and when it is set from code to a different value).
- *   "title"  string  what the date is ("Due on"); used for the accessible label.
+ *
+ * Put it in an AdwActionRow as the row's activatable widget: the row's title then names it for
+ * assistive technologies; otherwise give it an accessible label.
  */
 
 GtkWidget  *rectify_date_button_new      (void);
@@ -29,9 +31,6 @@ const char *rectify_date_button_get_date (RectifyDateButton *self);
 /* @date: (nullable): an ISO date, or NULL for "Not set"; anything else is taken as NULL. */
 void        rectify_date_button_set_date (RectifyDateButton *self,
                                           const char        *date);
-const char *rectify_date_button_get_title (RectifyDateButton *self);
-void        rectify_date_button_set_title (RectifyDateButton *self,
-                                           const char        *title);
 /* The text shown on the button: the date in the locale's format, or "Not set" (newly allocated).
  * Exposed for tests. */
 char       *_rectify_date_button_format  (const char        *date);

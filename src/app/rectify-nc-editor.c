@@ -11,14 +11,30 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-action-dialog.h"
 #include "rectify-audit-dialog.h"
 #include "rectify-date-button.h"
+#include "rectify-date.h"
 #include "rectify-enums.h"
+#include "rectify-evidence-list.h"
+#include "rectify-history-view.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
 
+#if defined __has_include
+# if __has_include ("rectify-analysis-window.h")
+#  include "rectify-analysis-window.h"
+#  define HAVE_ANALYSIS_WINDOW 1
+# endif
+#endif
+#ifndef HAVE_ANALYSIS_WINDOW
+# define HAVE_ANALYSIS_WINDOW 0
+#endif
+
 /* Text fields are saved after this pause in typing. */
 #define SAVE_DELAY_MS 600
+/* The step header and the lists follow the register after this pause. */
+#define REFRESH_DELAY_MS 80
 
 typedef enum
 {
@@ -28,6 +44,7 @@ typedef enum
   FIELD_DATE,         /* RectifyDateButton, ISO date */
   FIELD_ENUM,         /* AdwComboRow over the values of an enum, in order */
   FIELD_AUDIT,        /* AdwComboRow over "None" + the register's audits, int64 id */
+  FIELD_BOOL,         /* GtkSwitch, boolean */
 } FieldKind;
 
 typedef struct
@@ -135,6 +152,9 @@ struct _RectifyNcEditor
   guint                  save_timeout_id;
   /* > 0 while widgets are filled from the NC: changes are not saves */
   guint                  updating;
+  /* the step header and the lists wait for this to refresh */
+  guint                  refresh_id;
+  GtkStringList         *category_model;
 
   /* Template widgets */
   GtkStack              *stack;
@@ -159,6 +179,49 @@ struct _RectifyNcEditor
   RectifyDateButton     *cap_due_on_button;
   RectifyDateButton     *due_on_button;
   GtkLabel              *closed_on_label;
+  /* the lifecycle */
+  AdwPreferencesGroup   *step_group;
+  GtkLevelBar           *step_bar;
+  GtkLabel              *step_label;
+  GtkLabel              *missing_label;
+  GtkListBox            *missing_list;
+  GtkButton             *move_button;
+  GtkMenuButton         *move_menu_button;
+  AdwEntryRow           *correction_by_row;
+  GtkSwitch             *not_needed_switch;
+  AdwEntryRow           *correction_reason_row;
+  GtkButton             *analysis_button;
+  GtkButton             *add_cause_button;
+  GtkListBox            *causes_list;
+  GtkMenuButton         *link_action_button;
+  GtkPopover            *link_popover;
+  GtkSearchEntry        *link_search_entry;
+  GtkListBox            *link_list;
+  GtkButton             *add_action_button;
+  GtkListBox            *actions_list;
+  AdwPreferencesGroup   *approval_group;
+  AdwComboRow           *approval_role_row;
+  AdwEntryRow           *approval_by_row;
+  RectifyDateButton     *approval_on_button;
+  AdwComboRow           *approval_decision_row;
+  AdwActionRow          *resubmit_row;
+  RectifyDateButton     *resubmit_button;
+  AdwEntryRow           *approval_comment_row;
+  GtkListBox            *approvals_list;
+  RectifyEvidenceList   *evidence_list;
+  AdwPreferencesGroup   *verification_group;
+  AdwComboRow           *verification_method_row;
+  AdwEntryRow           *verifier_row;
+  RectifyDateButton     *verified_on_button;
+  AdwComboRow           *verification_result_row;
+  AdwEntryRow           *verification_comment_row;
+  GtkListBox            *verifications_list;
+  AdwActionRow          *cap_due_on_row;
+  AdwActionRow          *due_on_row;
+  AdwActionRow          *closed_on_row;
+  AdwActionRow          *closed_by_row;
+  GtkLabel              *closed_by_label;
+  RectifyHistoryView    *history_view;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, ADW_TYPE_BIN)
@@ -190,6 +253,9 @@ static const Field fields[] = {
   FIELD ("correction-on", FIELD_DATE,        correction_on_button),
   FIELD ("cap-due-on",    FIELD_DATE,        cap_due_on_button),
   FIELD ("due-on",        FIELD_DATE,        due_on_button),
+  FIELD ("correction-by", FIELD_ENTRY,       correction_by_row),
+  FIELD ("correction-not-needed", FIELD_BOOL, not_needed_switch),
+  FIELD ("correction-reason", FIELD_ENTRY,   correction_reason_row),
 };
 
 #undef FIELD
@@ -256,6 +322,7 @@ widget_get_string (RectifyNcEditor *self,
 
     case FIELD_ENUM:
     case FIELD_AUDIT:
+    case FIELD_BOOL:
     default:
       g_assert_not_reached ();
     }
@@ -356,6 +423,16 @@ load_field (RectifyNcEditor *self,
         g_object_get (self->nc, fields[i].property, &id, NULL);
       adw_combo_row_set_selected (ADW_COMBO_ROW (widget), audit_position (self, id));
       update_audit_actions (self);
+      break;
+
+    case FIELD_BOOL:
+      {
+        gboolean active = FALSE;
+
+        if (self->nc != NULL)
+          g_object_get (self->nc, fields[i].property, &active, NULL);
+        gtk_switch_set_active (GTK_SWITCH (widget), active);
+      }
       break;
 
     default:
@@ -467,6 +544,23 @@ save_field (RectifyNcEditor *self,
       }
       break;
 
+    case FIELD_BOOL:
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+        gboolean active = gtk_switch_get_active (GTK_SWITCH (field_widget (self, i)));
+        gboolean stored = FALSE;
+
+        g_object_get (nc, fields[i].property, &stored, NULL);
+        if (!stored == !active)
+          return;
+
+        g_value_init (&value, G_TYPE_BOOLEAN);
+        g_value_set_boolean (&value, active);
+        ok = rectify_register_update (self->reg, RECTIFY_ENTITY (nc), fields[i].property,
+                                      &value, &error);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -509,6 +603,8 @@ widget_field (GObject *object)
 {
   return GPOINTER_TO_INT (g_object_get_data (object, "rectify-field")) - 1;
 }
+
+static void schedule_refresh (RectifyNcEditor *self);
 
 /* Callbacks */
 
@@ -566,9 +662,11 @@ nc_notify_cb (RectifyNcEditor *self,
 
   if (g_strcmp0 (pspec->name, "ref") == 0 ||
       g_strcmp0 (pspec->name, "status") == 0 ||
-      g_strcmp0 (pspec->name, "closed-on") == 0)
+      g_strcmp0 (pspec->name, "closed-on") == 0 ||
+      g_strcmp0 (pspec->name, "closed-by") == 0)
     {
       load_header (self);
+      schedule_refresh (self);
       return;
     }
 
@@ -737,6 +835,11 @@ connect_fields (RectifyNcEditor *self)
                                    G_CALLBACK (value_changed_cb), self, 0);
           break;
 
+        case FIELD_BOOL:
+          g_signal_connect_object (widget, "notify::active",
+                                   G_CALLBACK (value_changed_cb), self, 0);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -753,6 +856,1422 @@ enum_labels (GType type,
     gtk_string_list_append (list, rectify_enum_to_label (type, v));
 
   return list;
+}
+
+/* The lifecycle: step header, causes, actions, approval, evidence, review, closure */
+
+static const char * const cause_categories[] = {
+  N_("People"),
+  N_("Process"),
+  N_("Technology"),
+  N_("Policy & documentation"),
+  N_("Suppliers & third parties"),
+  N_("Environment"),
+};
+
+static const char * const approval_roles[] = {
+  "management",
+  "process-owner",
+  "certification-body",
+};
+
+static void refresh_now (RectifyNcEditor *self);
+
+static void
+report_message (RectifyNcEditor *self,
+                const char      *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static char *
+today (void)
+{
+  return rectify_date_today ();
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  /* Rows only: the placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static char *
+escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+static GtkWidget *
+flat_icon_button (const char *icon_name,
+                  const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static gboolean
+uses_cb_acceptance (RectifyNcEditor *self)
+{
+  RectifyPolicy policy;
+
+  if (self->reg == NULL || self->nc == NULL)
+    return FALSE;
+
+  rectify_register_get_policy (self->reg, &policy);
+  return policy.cb_acceptance_for_major &&
+         rectify_nonconformity_get_grade (self->nc) == RECTIFY_GRADE_MAJOR;
+}
+
+/* Scrolls the editor so @widget shows, and gives it the keyboard focus. */
+static void
+reveal_widget (RectifyNcEditor *self,
+               GtkWidget       *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL)
+    {
+      GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double x, y;
+
+      if (content != NULL && gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y))
+        gtk_adjustment_set_value (adj, MAX (0, y - 48));
+    }
+
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+/* The widget where a missing condition is fixed. */
+static GtkWidget *
+condition_widget (RectifyNcEditor          *self,
+                  RectifyWorkflowCondition  condition)
+{
+  GtkWidget *first_action = gtk_widget_get_first_child (GTK_WIDGET (self->actions_list));
+
+  switch (condition)
+    {
+    case RECTIFY_WORKFLOW_CONDITION_STATEMENT:
+      return GTK_WIDGET (self->statement_view);
+    case RECTIFY_WORKFLOW_CONDITION_REQUIREMENT:
+      return GTK_WIDGET (self->requirement_row);
+    case RECTIFY_WORKFLOW_CONDITION_EVIDENCE:
+      return GTK_WIDGET (self->evidence_view);
+    case RECTIFY_WORKFLOW_CONDITION_CORRECTION:
+    case RECTIFY_WORKFLOW_CONDITION_RESPONSE:
+      return GTK_WIDGET (self->correction_view);
+    case RECTIFY_WORKFLOW_CONDITION_CORRECTION_REASON:
+      return GTK_WIDGET (self->correction_reason_row);
+    case RECTIFY_WORKFLOW_CONDITION_ROOT_CAUSE:
+      {
+        GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+        GtkWidget *check = row != NULL ? g_object_get_data (G_OBJECT (row), "root-check") : NULL;
+
+        return check != NULL ? check : GTK_WIDGET (self->add_cause_button);
+      }
+    case RECTIFY_WORKFLOW_CONDITION_ACTIONS:
+      return GTK_WIDGET (self->add_action_button);
+    case RECTIFY_WORKFLOW_CONDITION_ACTION_OWNER:
+    case RECTIFY_WORKFLOW_CONDITION_ACTION_TARGET:
+    case RECTIFY_WORKFLOW_CONDITION_ACTION_CRITERION:
+    case RECTIFY_WORKFLOW_CONDITION_ACTION_DONE:
+    case RECTIFY_WORKFLOW_CONDITION_ACTION_EVIDENCE:
+      return ADW_IS_ACTION_ROW (first_action) ? first_action : GTK_WIDGET (self->add_action_button);
+    case RECTIFY_WORKFLOW_CONDITION_APPROVAL:
+    case RECTIFY_WORKFLOW_CONDITION_CB_ACCEPTANCE:
+      return GTK_WIDGET (self->approval_role_row);
+    case RECTIFY_WORKFLOW_CONDITION_VERIFICATION:
+    case RECTIFY_WORKFLOW_CONDITION_VERIFICATION_NOT_EFFECTIVE:
+      return GTK_WIDGET (self->verification_result_row);
+    case RECTIFY_WORKFLOW_CONDITION_NONE:
+    case RECTIFY_WORKFLOW_CONDITION_INVALID_STATUS:
+    case RECTIFY_WORKFLOW_CONDITION_SAME_STATUS:
+    case RECTIFY_WORKFLOW_CONDITION_ONE_STEP:
+    case RECTIFY_WORKFLOW_CONDITION_CLOSED:
+    case RECTIFY_WORKFLOW_CONDITION_REOPEN_NOT_EFFECTIVE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+missing_row_activated_cb (AdwActionRow    *row,
+                          RectifyNcEditor *self)
+{
+  int condition = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "condition"));
+  GtkWidget *widget = condition_widget (self, (RectifyWorkflowCondition)condition);
+
+  if (widget != NULL)
+    reveal_widget (self, widget);
+}
+
+static void
+refresh_step (RectifyNcEditor *self)
+{
+  RectifyStatus status = rectify_nonconformity_get_status (self->nc);
+  RectifyStatus next = rectify_workflow_next (status);
+  RectifyStatus previous = rectify_workflow_previous (status);
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *step = NULL;
+  RectifyPolicy policy;
+  gboolean can_next = FALSE;
+  gboolean light;
+
+  rectify_register_get_policy (self->reg, &policy);
+  light = rectify_workflow_uses_light_path (rectify_nonconformity_get_grade (self->nc), &policy);
+
+  /* Translators: "Step 3 of 7 · Action planned" */
+  step = g_strdup_printf (_("Step %d of %d · %s"), (int)status + 1, RECTIFY_N_STATUSES,
+                          rectify_enum_to_label (RECTIFY_TYPE_STATUS, status));
+  gtk_label_set_label (self->step_label, step);
+  gtk_level_bar_set_value (self->step_bar, (double)status + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step, -1);
+
+  clear_list (self->missing_list);
+
+  if (status != RECTIFY_STATUS_CLOSED)
+    {
+      /* Translators: %s is the next status */
+      g_autofree char *label = g_strdup_printf (_("_Move to %s"),
+                                                rectify_enum_to_label (RECTIFY_TYPE_STATUS, next));
+
+      can_next = rectify_register_can_move (self->reg, self->nc, next, &missing);
+      gtk_button_set_label (self->move_button, label);
+
+      for (guint i = 0; missing != NULL && i < missing->len; i++)
+        {
+          RectifyWorkflowMissing *item = g_ptr_array_index (missing, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          g_autofree char *title = escape (item->message);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Missing"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          g_object_set_data (G_OBJECT (row), "condition", GINT_TO_POINTER ((int)item->condition));
+          if (condition_widget (self, item->condition) != NULL)
+            {
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                         gtk_image_new_from_icon_name ("go-next-symbolic"));
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+              gtk_widget_set_tooltip_text (row, _("Go to the field"));
+              g_signal_connect_object (row, "activated", G_CALLBACK (missing_row_activated_cb),
+                                       self, 0);
+            }
+          gtk_list_box_append (self->missing_list, row);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->move_button), status != RECTIFY_STATUS_CLOSED);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_list), missing != NULL && missing->len > 0);
+  if (status == RECTIFY_STATUS_CLOSED)
+    {
+      g_autofree char *on = _rectify_date_button_format (rectify_nonconformity_get_closed_on (self->nc));
+      const char *by = rectify_nonconformity_get_closed_by (self->nc);
+      g_autofree char *text = NULL;
+
+      if (by != NULL)
+        /* Translators: closed on <date> by <name> */
+        text = g_strdup_printf (_("Closed on %s by %s."), on, by);
+      else
+        /* Translators: %s is a date */
+        text = g_strdup_printf (_("Closed on %s."), on);
+      gtk_label_set_label (self->missing_label, text);
+    }
+  else if (can_next)
+    gtk_label_set_label (self->missing_label, _("Everything needed to move on is recorded."));
+  else
+    gtk_label_set_label (self->missing_label, _("To move on:"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-next", can_next);
+
+  /* The other moves */
+  if (status != RECTIFY_STATUS_REPORTED && status != RECTIFY_STATUS_CLOSED)
+    {
+      /* Translators: %s is the previous status */
+      g_autofree char *label = g_strdup_printf (_("Move _Back to %s"),
+                                                rectify_enum_to_label (RECTIFY_TYPE_STATUS, previous));
+
+      g_menu_append (menu, label, "editor.move-back");
+    }
+  if (status == RECTIFY_STATUS_VERIFICATION || status == RECTIFY_STATUS_CLOSED)
+    g_menu_append (menu, _("_Reopen for Analysis"), "editor.reopen");
+  if (light && status != RECTIFY_STATUS_CLOSED && next != RECTIFY_STATUS_CLOSED)
+    g_menu_append (menu, _("_Close"), "editor.close");
+  gtk_menu_button_set_menu_model (self->move_menu_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->move_menu_button),
+                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-back",
+                                 status != RECTIFY_STATUS_REPORTED && status != RECTIFY_STATUS_CLOSED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reopen",
+                                 rectify_register_can_move (self->reg, self->nc,
+                                                            RECTIFY_STATUS_ANALYSIS, NULL) &&
+                                 (status == RECTIFY_STATUS_VERIFICATION ||
+                                  status == RECTIFY_STATUS_CLOSED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.close",
+                                 light && status != RECTIFY_STATUS_CLOSED &&
+                                 rectify_register_can_move (self->reg, self->nc,
+                                                            RECTIFY_STATUS_CLOSED, NULL));
+}
+
+/* Causes */
+
+static void
+save_cause_text (RectifyNcEditor *self,
+                 GtkWidget       *entry)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (entry), "cause");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+
+  if (id != 0)
+    {
+      g_source_remove (id);
+      g_object_set_data (G_OBJECT (entry), "timeout", NULL);
+    }
+
+  if (cause == NULL || self->reg == NULL || self->updating > 0)
+    return;
+  if (g_strcmp0 (text[0] != '\0' ? text : NULL, rectify_cause_get_text (cause)) == 0 ||
+      (text[0] == '\0' && rectify_cause_get_text (cause) != NULL && rectify_cause_get_text (cause)[0] == '\0'))
+    return;
+
+  if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "text",
+                                       text[0] != '\0' ? text : NULL, &error))
+    {
+      report_error (self, error);
+      self->updating++;
+      gtk_editable_set_text (GTK_EDITABLE (entry), rectify_cause_get_text (cause) != NULL
+                                                   ? rectify_cause_get_text (cause) : "");
+      self->updating--;
+    }
+}
+
+static gboolean
+cause_text_timeout_cb (gpointer data)
+{
+  GtkWidget *entry = data;
+  RectifyNcEditor *self = g_object_get_data (G_OBJECT (entry), "editor");
+
+  g_object_set_data (G_OBJECT (entry), "timeout", NULL);
+  save_cause_text (self, entry);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cause_text_changed_cb (GtkEditable     *entry,
+                       RectifyNcEditor *self)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+
+  if (self->updating > 0)
+    return;
+
+  if (id != 0)
+    g_source_remove (id);
+  id = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MS, cause_text_timeout_cb,
+                           g_object_ref (entry), g_object_unref);
+  g_object_set_data (G_OBJECT (entry), "timeout", GUINT_TO_POINTER (id));
+}
+
+static void
+cause_text_commit_cb (GtkWidget       *entry,
+                      RectifyNcEditor *self)
+{
+  save_cause_text (self, entry);
+}
+
+static void
+cause_focus_leave_cb (GtkEventController *focus,
+                      RectifyNcEditor    *self)
+{
+  save_cause_text (self, gtk_event_controller_get_widget (focus));
+}
+
+static void
+cause_category_cb (GtkDropDown     *dropdown,
+                   GParamSpec      *pspec,
+                   RectifyNcEditor *self)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (dropdown), "cause");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating > 0 || cause == NULL || selected >= G_N_ELEMENTS (cause_categories))
+    return;
+  if (g_strcmp0 (rectify_cause_get_category (cause), cause_categories[selected]) == 0)
+    return;
+
+  if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "category",
+                                       cause_categories[selected], &error))
+    report_error (self, error);
+}
+
+static void
+cause_root_cb (GtkCheckButton  *check,
+               GParamSpec      *pspec,
+               RectifyNcEditor *self)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (check), "cause");
+  gboolean active = gtk_check_button_get_active (check);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating > 0 || cause == NULL || !active == !rectify_cause_get_is_root (cause))
+    return;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, active);
+  if (!rectify_register_update (self->reg, RECTIFY_ENTITY (cause), "is-root", &value, &error))
+    {
+      report_error (self, error);
+      self->updating++;
+      gtk_check_button_set_active (check, rectify_cause_get_is_root (cause));
+      self->updating--;
+    }
+}
+
+static void
+remove_cause_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RectifyNcEditor  *self)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (dialog), "cause");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->reg == NULL)
+    return;
+
+  if (!rectify_register_remove (self->reg, RECTIFY_ENTITY (cause), &error))
+    report_error (self, error);
+  refresh_now (self);
+}
+
+static void
+remove_cause_cb (GtkButton       *button,
+                 RectifyNcEditor *self)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (button), "cause");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove Cause?"),
+                                   rectify_cause_get_text (cause));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cause", g_object_ref (cause), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_cause_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static guint
+category_position (const char *category)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
+    if (g_strcmp0 (cause_categories[i], category) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+load_cause_row (RectifyNcEditor *self,
+                GtkWidget       *row)
+{
+  RectifyCause *cause = g_object_get_data (G_OBJECT (row), "cause");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (row), "text-entry");
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "category");
+  GtkWidget *check = g_object_get_data (G_OBJECT (row), "root-check");
+  const char *text = rectify_cause_get_text (cause);
+
+  self->updating++;
+  if (!gtk_widget_has_focus (entry) && !gtk_widget_is_focus (entry) &&
+      g_object_get_data (G_OBJECT (entry), "timeout") == NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              category_position (rectify_cause_get_category (cause)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rectify_cause_get_is_root (cause));
+  if (rectify_cause_get_is_root (cause))
+    gtk_widget_add_css_class (row, "rectify-root-cause");
+  else
+    gtk_widget_remove_css_class (row, "rectify-root-cause");
+  self->updating--;
+}
+
+static void
+category_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+category_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkWidget *
+create_cause_row (RectifyNcEditor *self,
+                  RectifyCause    *cause)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_model)), NULL);
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Root _cause"));
+  GtkWidget *remove = flat_icon_button ("user-trash-symbolic", _("Remove Cause"));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cause"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What caused it?"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cause"), -1);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_tooltip_text (dropdown, _("Category"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Category"), -1);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (category_bind_cb), NULL);
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+  }
+  gtk_widget_set_hexpand (dropdown, FALSE);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_set_halign (check, GTK_ALIGN_START);
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (line), dropdown);
+  gtk_box_append (GTK_BOX (line), check);
+  gtk_box_append (GTK_BOX (line), remove);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data_full (G_OBJECT (row), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "text-entry", entry);
+  g_object_set_data (G_OBJECT (row), "category", dropdown);
+  g_object_set_data (G_OBJECT (row), "root-check", check);
+  g_object_set_data (G_OBJECT (entry), "editor", self);
+  g_object_set_data_full (G_OBJECT (entry), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dropdown), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data_full (G_OBJECT (check), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data_full (G_OBJECT (remove), "cause", g_object_ref (cause), g_object_unref);
+
+  load_cause_row (self, row);
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (cause_text_commit_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (cause_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (entry, focus);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (cause_category_cb), self, 0);
+  g_signal_connect_object (check, "notify::active", G_CALLBACK (cause_root_cb), self, 0);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_cause_cb), self, 0);
+
+  return row;
+}
+
+/* Causes are updated in place while the same ones are shown, so an entry being typed in keeps
+ * its focus; a cause added or removed rebuilds the list. */
+static void
+refresh_causes (RectifyNcEditor *self)
+{
+  g_autoptr(GListModel) causes = rectify_register_list_causes (self->reg, self->nc);
+  guint n = g_list_model_get_n_items (causes);
+  gboolean same = TRUE;
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+
+      if (row == NULL || g_object_get_data (G_OBJECT (row), "cause") != (gpointer)cause)
+        {
+          same = FALSE;
+          break;
+        }
+      row = gtk_widget_get_next_sibling (row);
+    }
+  if (row != NULL && GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "cause") != NULL)
+    same = FALSE;
+
+  if (same)
+    {
+      for (row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (g_object_get_data (G_OBJECT (row), "cause") != NULL)
+          load_cause_row (self, row);
+      return;
+    }
+
+  clear_list (self->causes_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+
+      gtk_list_box_append (self->causes_list, create_cause_row (self, cause));
+    }
+}
+
+static void
+add_cause_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+  g_autoptr(RectifyCause) cause = rectify_cause_new ();
+  g_autoptr(GListModel) causes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  int n_causes;
+
+  if (self->nc == NULL || self->reg == NULL)
+    return;
+
+  causes = rectify_register_list_causes (self->reg, self->nc);
+  n_causes = (int)g_list_model_get_n_items (causes);
+  flush (self);
+  g_object_set (cause,
+                "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (self->nc)),
+                "category", cause_categories[1],
+                "position", n_causes,
+                NULL);
+  if (!rectify_register_add (self->reg, RECTIFY_ENTITY (cause), &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  refresh_now (self);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)cause)
+      reveal_widget (self, g_object_get_data (G_OBJECT (row), "text-entry"));
+}
+
+static void
+root_cause_analysis_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+#if HAVE_ANALYSIS_WINDOW
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->nc == NULL || self->reg == NULL)
+    return;
+
+  flush (self);
+  rectify_analysis_window_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->reg, self->nc);
+#endif
+}
+
+/* Actions */
+
+static void
+action_dialog_error_cb (RectifyNcEditor *self,
+                        const char      *message)
+{
+  report_message (self, message);
+}
+
+static GtkWidget *
+open_action_dialog (RectifyNcEditor *self,
+                    RectifyAction   *action)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  flush (self);
+  dialog = rectify_action_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      self->reg, self->nc, action);
+  g_signal_connect_object (dialog, "error", G_CALLBACK (action_dialog_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+
+  if (self->nc != NULL && self->reg != NULL)
+    open_action_dialog (self, NULL);
+}
+
+static void
+action_row_activated_cb (AdwActionRow    *row,
+                         RectifyNcEditor *self)
+{
+  RectifyAction *action = g_object_get_data (G_OBJECT (row), "action");
+
+  open_action_dialog (self, action);
+}
+
+static void
+unlink_action_cb (GtkButton       *button,
+                  RectifyNcEditor *self)
+{
+  RectifyAction *action = g_object_get_data (G_OBJECT (button), "action");
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_register_unlink_action (self->reg, self->nc, action, &error))
+    report_error (self, error);
+  refresh_now (self);
+}
+
+static gboolean
+action_is_overdue (RectifyAction *action,
+                   const char    *date_today)
+{
+  RectifyActionStatus status = rectify_action_get_status (action);
+  const char *target = rectify_action_get_target_on (action);
+
+  return target != NULL && status != RECTIFY_ACTION_STATUS_DONE &&
+         status != RECTIFY_ACTION_STATUS_CANCELLED && g_strcmp0 (target, date_today) < 0;
+}
+
+static GtkWidget *
+create_action_row (RectifyNcEditor *self,
+                   RectifyAction   *action,
+                   const char      *date_today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *target = _rectify_date_button_format (rectify_action_get_target_on (action));
+  g_autofree char *subtitle = NULL;
+  gboolean overdue = action_is_overdue (action, date_today);
+  g_autoptr(GListModel) evidence = rectify_register_list_evidence (self->reg, RECTIFY_ENTITY (action));
+  guint n_evidence = g_list_model_get_n_items (evidence);
+
+  title = g_strdup_printf ("%s · %s", rectify_action_get_ref (action),
+                          rectify_action_get_title (action) != NULL ? rectify_action_get_title (action) : "");
+  escaped = escape (title);
+  g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_evidence),
+                                            n_evidence);
+
+  /* Translators: owner · target date · status · "2 files" */
+  subtitle = g_strdup_printf (_("%s · target %s%s · %s · %s"),
+                              rectify_action_get_owner (action) != NULL
+                              ? rectify_action_get_owner (action) : _("No owner"),
+                              target, overdue ? _(" (overdue)") : "",
+                              rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
+                                                     rectify_action_get_status (action)),
+                              files);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Edit the action"));
+
+  if (overdue)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Overdue"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_add_css_class (row, "rectify-overdue");
+    }
+  else if (rectify_action_get_status (action) == RECTIFY_ACTION_STATUS_DONE)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_add_css_class (icon, "success");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Done"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  button = flat_icon_button ("list-remove-symbolic", _("Unlink Action"));
+  g_object_set_data_full (G_OBJECT (button), "action", g_object_ref (action), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (unlink_action_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+  g_signal_connect_object (row, "activated", G_CALLBACK (action_row_activated_cb), self, 0);
+
+  return row;
+}
+
+static void
+refresh_actions (RectifyNcEditor *self)
+{
+  g_autoptr(GListModel) actions = rectify_register_list_actions_for (self->reg, self->nc);
+  g_autofree char *date_today = today ();
+
+  clear_list (self->actions_list);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+
+      gtk_list_box_append (self->actions_list, create_action_row (self, action, date_today));
+    }
+}
+
+static void
+link_row_activated_cb (GtkListBox      *list,
+                       GtkListBoxRow   *row,
+                       RectifyNcEditor *self)
+{
+  RectifyAction *action = g_object_get_data (G_OBJECT (row), "action");
+  g_autoptr(GError) error = NULL;
+
+  if (action == NULL || self->nc == NULL)
+    return;
+
+  if (!rectify_register_link_action (self->reg, self->nc, action, &error))
+    report_error (self, error);
+  gtk_popover_popdown (self->link_popover);
+  refresh_now (self);
+}
+
+static void
+refresh_link_list (RectifyNcEditor *self)
+{
+  g_autoptr(GListModel) linked = NULL;
+  g_autofree char *needle = NULL;
+  GListModel *all;
+
+  clear_list (self->link_list);
+  if (self->reg == NULL || self->nc == NULL)
+    return;
+
+  linked = rectify_register_list_actions_for (self->reg, self->nc);
+  needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->link_search_entry)), -1);
+  all = rectify_register_get_actions (self->reg);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (all, i);
+      g_autofree char *text = NULL;
+      g_autofree char *folded = NULL;
+      gboolean is_linked = FALSE;
+      GtkWidget *row, *label;
+
+      for (guint j = 0; j < g_list_model_get_n_items (linked) && !is_linked; j++)
+        {
+          g_autoptr(RectifyAction) other = g_list_model_get_item (linked, j);
+
+          is_linked = rectify_entity_get_id (RECTIFY_ENTITY (other)) ==
+                      rectify_entity_get_id (RECTIFY_ENTITY (action));
+        }
+      if (is_linked)
+        continue;
+
+      text = g_strdup_printf ("%s · %s", rectify_action_get_ref (action),
+                              rectify_action_get_title (action) != NULL ? rectify_action_get_title (action) : "");
+      folded = g_utf8_casefold (text, -1);
+      if (needle[0] != '\0' && strstr (folded, needle) == NULL)
+        continue;
+
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+      gtk_list_box_append (self->link_list, row);
+    }
+}
+
+static void
+link_popover_show_cb (RectifyNcEditor *self)
+{
+  flush (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->link_search_entry), "");
+  refresh_link_list (self);
+}
+
+static void
+link_search_changed_cb (RectifyNcEditor *self)
+{
+  refresh_link_list (self);
+}
+
+static void
+link_search_activate_cb (RectifyNcEditor *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->link_list, 0);
+
+  if (row != NULL)
+    link_row_activated_cb (self->link_list, row, self);
+}
+
+/* Approval */
+
+static gboolean
+approval_role_is_cb (RectifyNcEditor *self)
+{
+  return adw_combo_row_get_selected (self->approval_role_row) == 2;
+}
+
+static void
+update_approval_form (RectifyNcEditor *self)
+{
+  gboolean cb = approval_role_is_cb (self);
+  g_autoptr(GtkStringList) decisions = NULL;
+  guint selected = adw_combo_row_get_selected (self->approval_decision_row);
+  GListModel *old = adw_combo_row_get_model (self->approval_decision_row);
+  gboolean was_cb = old != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (old), "cb"));
+
+  if (old == NULL || was_cb != cb)
+    {
+      if (cb)
+        decisions = gtk_string_list_new ((const char *[]) { _("Accepted"), _("Not accepted"), NULL });
+      else
+        decisions = gtk_string_list_new ((const char *[]) { _("Approved"), _("Not approved"), NULL });
+      g_object_set_data (G_OBJECT (decisions), "cb", GINT_TO_POINTER (cb));
+      adw_combo_row_set_model (self->approval_decision_row, G_LIST_MODEL (decisions));
+      adw_combo_row_set_selected (self->approval_decision_row,
+                                  selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resubmit_row),
+                          cb && adw_combo_row_get_selected (self->approval_decision_row) == 1);
+}
+
+static void
+approval_form_changed_cb (RectifyNcEditor *self)
+{
+  update_approval_form (self);
+}
+
+static void
+refresh_approvals (RectifyNcEditor *self)
+{
+  g_autoptr(GPtrArray) approvals = rectify_register_list_approvals (self->reg, self->nc);
+  gboolean cb = uses_cb_acceptance (self);
+  g_autoptr(GtkStringList) roles = NULL;
+  GListModel *model = adw_combo_row_get_model (self->approval_role_row);
+  guint n_roles = cb ? 3 : 2;
+
+  if (model == NULL || g_list_model_get_n_items (model) != n_roles)
+    {
+      guint selected = adw_combo_row_get_selected (self->approval_role_row);
+
+      roles = gtk_string_list_new ((const char *[]) { _("Management"), _("Process owner"), NULL });
+      if (cb)
+        gtk_string_list_append (roles, _("Certification body"));
+      adw_combo_row_set_model (self->approval_role_row, G_LIST_MODEL (roles));
+      adw_combo_row_set_selected (self->approval_role_row,
+                                  selected < n_roles ? selected : 0);
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->approval_group),
+                                         cb ? _("Management or the process owner approves the plan; for this major nonconformity the certification body must also accept it")
+                                            : _("Management or the process owner approves the plan"));
+  update_approval_form (self);
+
+  clear_list (self->approvals_list);
+  for (guint i = 0; approvals != NULL && i < approvals->len; i++)
+    {
+      RectifyApproval *approval = g_ptr_array_index (approvals, i);
+      gboolean is_cb = g_strcmp0 (approval->role, "certification-body") == 0;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+      const char *role = is_cb ? _("Certification body")
+                         : g_strcmp0 (approval->role, "management") == 0 ? _("Management")
+                         : _("Process owner");
+      const char *decision = is_cb ? (approval->approved ? _("Accepted") : _("Not accepted"))
+                                   : (approval->approved ? _("Approved") : _("Not approved"));
+      g_autofree char *date = _rectify_date_button_format (approval->decided_on);
+      g_autofree char *title = g_strdup_printf ("%s: %s", role, decision);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (approval->comment != NULL && approval->comment[0] != '\0')
+        subtitle = g_strdup_printf ("%s · %s · %s", approval->approver != NULL ? approval->approver : "",
+                                    date, approval->comment);
+      else
+        subtitle = g_strdup_printf ("%s · %s", approval->approver != NULL ? approval->approver : "", date);
+      escaped = escape (subtitle);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      icon = gtk_image_new_from_icon_name (approval->approved ? "object-select-symbolic"
+                                                              : "window-close-symbolic");
+      gtk_widget_add_css_class (icon, approval->approved ? "success" : "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      decision, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->approvals_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->approvals_list), approvals != NULL && approvals->len > 0);
+}
+
+static void
+record_approval_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->approval_by_row))));
+  g_autofree char *comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->approval_comment_row))));
+  g_autofree char *date = g_strdup (rectify_date_button_get_date (self->approval_on_button));
+  guint role = adw_combo_row_get_selected (self->approval_role_row);
+  gboolean approved = adw_combo_row_get_selected (self->approval_decision_row) == 0;
+
+  if (self->nc == NULL || self->reg == NULL || role >= G_N_ELEMENTS (approval_roles))
+    return;
+
+  if (name[0] == '\0')
+    {
+      report_message (self, _("Enter the name of who decided"));
+      reveal_widget (self, GTK_WIDGET (self->approval_by_row));
+      return;
+    }
+
+  if (date == NULL)
+    date = today ();
+
+  if (role == 2 && !approved && rectify_date_button_get_date (self->resubmit_button) != NULL)
+    {
+      g_autofree char *resubmit = _rectify_date_button_format (rectify_date_button_get_date (self->resubmit_button));
+      /* Translators: recorded with the CB's decision; %s is a date */
+      g_autofree char *line = g_strdup_printf (_("Resubmit by %s"), resubmit);
+      char *joined = comment[0] != '\0' ? g_strdup_printf ("%s\n%s", line, comment) : g_strdup (line);
+
+      g_free (comment);
+      comment = joined;
+    }
+
+  flush (self);
+  if (!rectify_register_record_approval (self->reg, self->nc, approval_roles[role], name, approved,
+                                         date, comment[0] != '\0' ? comment : NULL, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->approval_comment_row), "");
+  rectify_date_button_set_date (self->resubmit_button, NULL);
+  refresh_now (self);
+}
+
+/* Effectiveness review */
+
+/* The effectiveness review is due some days after the last action is done (transfer full). */
+static char *
+effectiveness_due_on (RectifyNcEditor *self)
+{
+  g_autoptr(GListModel) actions = rectify_register_list_actions_for (self->reg, self->nc);
+  const char *last = NULL;
+  RectifyPolicy policy;
+  guint n_open = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+
+      if (rectify_action_get_status (action) == RECTIFY_ACTION_STATUS_CANCELLED)
+        continue;
+      if (rectify_action_get_status (action) != RECTIFY_ACTION_STATUS_DONE)
+        n_open++;
+      else if (g_strcmp0 (rectify_action_get_done_on (action), last) > 0)
+        last = rectify_action_get_done_on (action);
+    }
+
+  rectify_register_get_policy (self->reg, &policy);
+  if (n_open > 0 || last == NULL || policy.effectiveness_days == 0)
+    return NULL;
+
+  return rectify_date_add_days (last, (int)policy.effectiveness_days);
+}
+
+static void
+refresh_verifications (RectifyNcEditor *self)
+{
+  g_autoptr(GListModel) reviews = rectify_register_list_verifications (self->reg, self->nc);
+  g_autofree char *due = effectiveness_due_on (self);
+  g_autofree char *date_today = today ();
+  guint n = g_list_model_get_n_items (reviews);
+
+  if (due != NULL && rectify_nonconformity_get_status (self->nc) != RECTIFY_STATUS_CLOSED)
+    {
+      g_autofree char *shown = _rectify_date_button_format (due);
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (due, date_today) < 0)
+        /* Translators: %s is a date */
+        text = g_strdup_printf (_("Review due %s — overdue"), shown);
+      else
+        /* Translators: %s is a date */
+        text = g_strdup_printf (_("Review due %s"), shown);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->verification_group), text);
+    }
+  else
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->verification_group),
+                                             _("Were the actions effective? Not effective sends the nonconformity back to analysis."));
+    }
+
+  clear_list (self->verifications_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyVerification) review = g_list_model_get_item (reviews, i);
+      RectifyVerificationResult result = rectify_verification_get_result (review);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+      g_autofree char *date = _rectify_date_button_format (rectify_verification_get_verified_on (review));
+      g_autofree char *title = g_strdup_printf ("%s · %s",
+                                                rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_RESULT, result),
+                                                rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_METHOD,
+                                                                       rectify_verification_get_method (review)));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s",
+                                                   rectify_verification_get_verifier (review) != NULL
+                                                   ? rectify_verification_get_verifier (review) : "",
+                                                   date,
+                                                   rectify_verification_get_comment (review) != NULL ? " · " : "",
+                                                   rectify_verification_get_comment (review) != NULL
+                                                   ? rectify_verification_get_comment (review) : "");
+      g_autofree char *escaped = escape (subtitle);
+      g_autofree char *escaped_title = NULL;
+
+      if (result == RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE)
+        {
+          g_autofree char *reopened = g_strdup_printf ("%s — %s", title, _("reopened for analysis"));
+
+          g_free (title);
+          title = g_steal_pointer (&reopened);
+        }
+      escaped_title = escape (title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      icon = gtk_image_new_from_icon_name (result == RECTIFY_VERIFICATION_RESULT_EFFECTIVE ? "object-select-symbolic"
+                                           : result == RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE ? "view-refresh-symbolic"
+                                           : "content-loading-symbolic");
+      gtk_widget_add_css_class (icon, result == RECTIFY_VERIFICATION_RESULT_EFFECTIVE ? "success"
+                                      : result == RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE ? "warning"
+                                      : "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_RESULT, result), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->verifications_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->verifications_list), n > 0);
+}
+
+static void
+record_verification_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+  g_autoptr(RectifyVerification) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verifier = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->verifier_row))));
+  g_autofree char *comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->verification_comment_row))));
+  g_autofree char *date = g_strdup (rectify_date_button_get_date (self->verified_on_button));
+  g_autofree char *due = NULL;
+  guint method = adw_combo_row_get_selected (self->verification_method_row);
+  guint result = adw_combo_row_get_selected (self->verification_result_row);
+
+  if (self->nc == NULL || self->reg == NULL)
+    return;
+
+  if (verifier[0] == '\0')
+    {
+      report_message (self, _("Enter who reviewed the effectiveness"));
+      reveal_widget (self, GTK_WIDGET (self->verifier_row));
+      return;
+    }
+
+  if (date == NULL)
+    date = today ();
+  due = effectiveness_due_on (self);
+
+  flush (self);
+  review = rectify_verification_new ();
+  g_object_set (review,
+                "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (self->nc)),
+                "due-on", due,
+                "method", method != GTK_INVALID_LIST_POSITION ? (int)method : 0,
+                "verifier", verifier,
+                "verified-on", date,
+                "result", result != GTK_INVALID_LIST_POSITION ? (int)result : 0,
+                "comment", comment[0] != '\0' ? comment : NULL,
+                NULL);
+  if (!rectify_register_add (self->reg, RECTIFY_ENTITY (review), &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->verification_comment_row), "");
+  refresh_now (self);
+}
+
+/* Dates, overdue markers and closure */
+
+static void
+set_row_overdue (AdwActionRow *row,
+                 const char   *subtitle)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "overdue-icon");
+
+  if (icon == NULL)
+    {
+      icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+      gtk_widget_add_css_class (icon, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Overdue"), -1);
+      adw_action_row_add_prefix (row, icon);
+      g_object_set_data (G_OBJECT (row), "overdue-icon", icon);
+    }
+
+  gtk_widget_set_visible (icon, subtitle != NULL);
+  adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+}
+
+static void
+refresh_dates (RectifyNcEditor *self)
+{
+  g_autofree char *date_today = today ();
+  RectifyStatus status = rectify_nonconformity_get_status (self->nc);
+  const char *cap_due = rectify_nonconformity_get_cap_due_on (self->nc);
+  gboolean closed = status == RECTIFY_STATUS_CLOSED;
+  int days_left;
+  g_autofree char *due_text = NULL;
+  g_autofree char *cap_text = NULL;
+
+  if (!closed && rectify_nonconformity_get_days_left (self->nc, date_today, &days_left) &&
+      days_left < 0)
+    due_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day",
+                                             "Overdue by %d days", (gulong)-days_left), -days_left);
+  if (cap_due != NULL && status < RECTIFY_STATUS_AWAITING_APPROVAL && g_strcmp0 (cap_due, date_today) < 0)
+    cap_text = g_strdup (_("Overdue"));
+
+  set_row_overdue (self->due_on_row, due_text);
+  set_row_overdue (self->cap_due_on_row, cap_text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_on_row), closed);
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_by_row), closed);
+  gtk_label_set_label (self->closed_by_label, rectify_nonconformity_get_closed_by (self->nc) != NULL
+                                              ? rectify_nonconformity_get_closed_by (self->nc) : "");
+}
+
+static void
+refresh_now (RectifyNcEditor *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->nc == NULL || self->reg == NULL)
+    return;
+
+  refresh_step (self);
+  refresh_causes (self);
+  refresh_actions (self);
+  refresh_approvals (self);
+  refresh_verifications (self);
+  refresh_dates (self);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  RectifyNcEditor *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (RectifyNcEditor *self)
+{
+  if (self->refresh_id == 0 && self->nc != NULL)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+register_changed_cb (RectifyNcEditor *self,
+                     RectifyEntity   *entity,
+                     const char      *property)
+{
+  schedule_refresh (self);
+}
+
+/* Moves */
+
+static void
+move_to (RectifyNcEditor *self,
+         RectifyStatus    to)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->nc == NULL || self->reg == NULL)
+    return;
+
+  /* The move is judged on what the user sees. */
+  flush (self);
+  if (!rectify_register_move (self->reg, self->nc, to, &missing, &error))
+    report_error (self, error);
+
+  refresh_now (self);
+}
+
+static void
+move_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+
+  if (self->nc != NULL)
+    move_to (self, rectify_workflow_next (rectify_nonconformity_get_status (self->nc)));
+}
+
+static void
+move_back_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+
+  if (self->nc != NULL)
+    move_to (self, rectify_workflow_previous (rectify_nonconformity_get_status (self->nc)));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  move_to (RECTIFY_NC_EDITOR (widget), RECTIFY_STATUS_ANALYSIS);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_to (RECTIFY_NC_EDITOR (widget), RECTIFY_STATUS_CLOSED);
+}
+
+static void
+evidence_error_cb (RectifyNcEditor *self,
+                   const char      *message)
+{
+  report_message (self, message);
+}
+
+/* Files dropped anywhere on the editor are evidence of the NC. */
+static gboolean
+editor_drop_cb (GtkDropTarget   *target,
+                const GValue    *value,
+                double           x,
+                double           y,
+                RectifyNcEditor *self)
+{
+  if (self->nc == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  return rectify_evidence_list_attach_files (self->evidence_list,
+                                             gdk_file_list_get_files (g_value_get_boxed (value))) > 0;
+}
+
+static void
+setup_lifecycle (RectifyNcEditor *self)
+{
+  g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) results = gtk_string_list_new (NULL);
+  GtkDropTarget *target;
+
+  self->category_model = gtk_string_list_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
+    gtk_string_list_append (self->category_model, _(cause_categories[i]));
+
+  for (int m = 0; m <= RECTIFY_VERIFICATION_METHOD_ON_SITE; m++)
+    gtk_string_list_append (methods, rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_METHOD, m));
+  for (int r = 0; r <= RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE; r++)
+    gtk_string_list_append (results, rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_RESULT, r));
+  adw_combo_row_set_model (self->verification_method_row, G_LIST_MODEL (methods));
+  adw_combo_row_set_model (self->verification_result_row, G_LIST_MODEL (results));
+
+  g_signal_connect_object (self->approval_role_row, "notify::selected",
+                           G_CALLBACK (approval_form_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->approval_decision_row, "notify::selected",
+                           G_CALLBACK (approval_form_changed_cb), self, G_CONNECT_SWAPPED);
+  update_approval_form (self);
+
+  g_signal_connect_object (self->link_popover, "show", G_CALLBACK (link_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->link_search_entry, "search-changed",
+                           G_CALLBACK (link_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->link_search_entry, "activate",
+                           G_CALLBACK (link_search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->link_list, "row-activated", G_CALLBACK (link_row_activated_cb),
+                           self, 0);
+  g_signal_connect_object (self->evidence_list, "error", G_CALLBACK (evidence_error_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (editor_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->page), GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->analysis_button), HAVE_ANALYSIS_WINDOW);
 }
 
 /* VFuncs */
@@ -775,6 +2294,8 @@ rectify_nc_editor_dispose (GObject *object)
   /* No gtk_widget_dispose_template(): the template's one direct child is AdwBin's, which
    * unparents it itself. */
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->category_model);
   g_clear_object (&self->audit_model);
   g_clear_object (&self->grade_model);
   g_clear_object (&self->source_model);
@@ -807,6 +2328,8 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   g_type_ensure (RECTIFY_TYPE_DATE_BUTTON);
   g_type_ensure (RECTIFY_TYPE_REQUIREMENT_ROW);
   g_type_ensure (RECTIFY_TYPE_TEXT_FIELD);
+  g_type_ensure (RECTIFY_TYPE_EVIDENCE_LIST);
+  g_type_ensure (RECTIFY_TYPE_HISTORY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rectify/Rectify/rectify-nc-editor.ui");
@@ -832,9 +2355,63 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, cap_due_on_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, due_on_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_on_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_bar);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, correction_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, not_needed_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, correction_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, analysis_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, add_cause_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, causes_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_action_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_popover);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, add_action_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_role_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_on_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_decision_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, resubmit_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, resubmit_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approval_comment_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, approvals_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verification_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verification_method_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verifier_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verified_on_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verification_result_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verification_comment_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, verifications_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, cap_due_on_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, due_on_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_on_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, history_view);
 
   gtk_widget_class_install_action (widget_class, "editor.new-audit", NULL, new_audit_action);
   gtk_widget_class_install_action (widget_class, "editor.edit-audit", NULL, edit_audit_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-next", NULL, move_next_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-back", NULL, move_back_action);
+  gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-cause", NULL, add_cause_action);
+  gtk_widget_class_install_action (widget_class, "editor.root-cause-analysis", NULL,
+                                   root_cause_analysis_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-action", NULL, add_action_action);
+  gtk_widget_class_install_action (widget_class, "editor.record-approval", NULL,
+                                   record_approval_action);
+  gtk_widget_class_install_action (widget_class, "editor.record-verification", NULL,
+                                   record_verification_action);
 }
 
 static void
@@ -857,6 +2434,7 @@ rectify_nc_editor_init (RectifyNcEditor *self)
   self->updating--;
 
   connect_fields (self);
+  setup_lifecycle (self);
   update_audit_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -895,7 +2473,14 @@ rectify_nc_editor_set_register (RectifyNcEditor *self,
   adw_combo_row_set_model (self->audit_row, NULL);
   self->updating--;
   g_clear_object (&self->audit_model);
+  if (self->reg != NULL)
+    g_signal_handlers_disconnect_by_func (self->reg, register_changed_cb, self);
   g_set_object (&self->reg, reg);
+  if (reg != NULL)
+    g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  rectify_evidence_list_set_register (self->evidence_list, reg);
+  rectify_history_view_set_register (self->history_view, reg);
 
   if (reg != NULL)
     {
@@ -962,13 +2547,18 @@ rectify_nc_editor_set_nonconformity (RectifyNcEditor      *self,
       self->nc_notify_id = g_signal_connect_object (nc, "notify", G_CALLBACK (nc_notify_cb), self,
                                                     G_CONNECT_SWAPPED);
       load_all (self);
+      refresh_now (self);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }
   else
     {
       load_all (self);
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
+
+  rectify_evidence_list_set_owner (self->evidence_list, nc != NULL ? RECTIFY_ENTITY (nc) : NULL);
+  rectify_history_view_set_nonconformity (self->history_view, nc);
 
   update_audit_actions (self);
 }
@@ -1015,4 +2605,21 @@ _rectify_nc_editor_flush (RectifyNcEditor *self)
   g_return_if_fail (RECTIFY_IS_NC_EDITOR (self));
 
   flush (self);
+  if (self->refresh_id != 0)
+    refresh_now (self);
+}
+
+/**
+ * _rectify_nc_editor_get_child:
+ * @name: the id of a widget in the editor's template
+ *
+ * Returns: (transfer none) (nullable): the widget, for tests
+ */
+GtkWidget *
+_rectify_nc_editor_get_child (RectifyNcEditor *self,
+                              const char      *name)
+{
+  g_return_val_if_fail (RECTIFY_IS_NC_EDITOR (self), NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), RECTIFY_TYPE_NC_EDITOR, name));
 }

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, RECTIFY, NC_EDITOR, AdwBin)
 
 /* Signals:
- *   "error" (const char *message): a save failed; the widget was reverted to the stored value.
+ *   "error" (const char *message): a save or a move failed (a refused move names what is
+ *       missing); the widget was reverted to the stored value.
  */
 
 GtkWidget            *rectify_nc_editor_new              (void);
@@ -36,5 +37,8 @@ void                  rectify_nc_editor_focus_title      (RectifyNcEditor      *
 GtkEditable          *_rectify_nc_editor_get_title_editable (RectifyNcEditor   *self);
 /* Saves any pending (debounced) edit now. */
 void                  _rectify_nc_editor_flush           (RectifyNcEditor      *self);
+/* A widget of the template by its id ("move_button", "missing_list", "causes_list", ...). */
+GtkWidget            *_rectify_nc_editor_get_child       (RectifyNcEditor      *self,
+                                                          const char           *name);
 
 G_END_DECLS

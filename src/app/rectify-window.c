@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-actions-page.h"
+#include "rectify-analysis-window.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-enums.h"
@@ -746,6 +747,8 @@ set_register (RectifyWindow   *self,
   /* Let the editor save what it holds into the old register first. */
   set_editor_nonconformity (self, NULL);
 
+  if (self->reg != NULL && self->reg != reg)
+    rectify_analysis_window_close_all (self->reg);
   if (self->reg != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->reg, self);
@@ -1473,6 +1476,10 @@ static void
 rectify_window_dispose (GObject *object)
 {
   RectifyWindow *self = RECTIFY_WINDOW (object);
+
+  /* Analysis windows of this register go with it. */
+  if (self->reg != NULL)
+    rectify_analysis_window_close_all (self->reg);
 
   if (self->reg != NULL)
     {

@@ -89,5 +89,8 @@ int              _rectify_cli_run_fishbone       (const RectifyCliCommand  *comm
                                                   char                    **args);
 int              _rectify_cli_run_move           (const RectifyCliCommand  *command,
                                                   char                    **args);
+/* rectify-cli-stats.c */
+int              _rectify_cli_run_stats          (const RectifyCliCommand  *command,
+                                                  char                    **args);
 
 G_END_DECLS

@@ -51,6 +51,11 @@ static const RectifyCliCommand commands[] = {
   { "move", N_("REGISTER REF STATUS"),
     N_("Move a nonconformity to another status when the workflow rules allow it."),
     _rectify_cli_run_move },
+  { "stats", N_("REGISTER"),
+    N_("Show figures for continual improvement: open nonconformities by status, grade, source, "
+       "area, requirement and theme, per month, overdue items, days to close, actions done on "
+       "time, recurrence (--audit TITLE, --from DATE, --to DATE, --format text|json)."),
+    _rectify_cli_run_stats },
   { "verify", N_("REGISTER"),
     N_("Check the integrity of a register file."),
     run_verify },
@@ -180,9 +185,8 @@ print_usage (FILE *stream)
       g_autofree char *line = g_strdup_printf ("%s %s", commands[i].name,
                                                _(commands[i].parameters));
 
-      g_string_append (out, "  ");
-      _rectify_cli_append_padded (out, line, 22);
-      g_string_append_printf (out, " %s\n", _(commands[i].summary));
+      g_string_append_printf (out, "  %s\n", line);
+      _rectify_cli_append_wrapped (out, _(commands[i].summary), 6, 78);
     }
   g_string_append_printf (out, "\n%s\n  --help     %s\n  --version  %s\n\n%s\n",
                           _("Options:"),

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-action.h"
+#include "rectify-entity-private.h"
 #include "rectify-date.h"
 
 struct _RectifyAction
@@ -465,4 +466,27 @@ rectify_action_is_overdue (RectifyAction *self,
     return FALSE;
 
   return days < 0;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+G_STATIC_ASSERT (sizeof (RectifyActionStatus) == sizeof (int));
+
+static const RectifyField action_fields[] = {
+  RECTIFY_FIELD (RectifyAction, ref, "ref", STRING),
+  RECTIFY_FIELD (RectifyAction, title, "title", STRING),
+  RECTIFY_FIELD (RectifyAction, description, "description", STRING),
+  RECTIFY_FIELD (RectifyAction, owner, "owner", STRING),
+  RECTIFY_FIELD (RectifyAction, target_on, "target-on", STRING),
+  RECTIFY_FIELD (RectifyAction, resources, "resources", STRING),
+  RECTIFY_FIELD (RectifyAction, success_criterion, "success-criterion", STRING),
+  RECTIFY_FIELD (RectifyAction, status, "status", ENUM),
+  RECTIFY_FIELD (RectifyAction, done_on, "done-on", STRING),
+};
+
+const RectifyField *
+_rectify_action_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (action_fields);
+
+  return action_fields;
 }

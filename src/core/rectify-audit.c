@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-audit.h"
+#include "rectify-entity-private.h"
 
 struct _RectifyAudit
 {
@@ -364,4 +365,25 @@ rectify_audit_get_scope (RectifyAudit *self)
   g_return_val_if_fail (RECTIFY_IS_AUDIT (self), NULL);
 
   return self->scope;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+G_STATIC_ASSERT (sizeof (RectifyAuditKind) == sizeof (int));
+
+static const RectifyField audit_fields[] = {
+  RECTIFY_FIELD (RectifyAudit, title, "title", STRING),
+  RECTIFY_FIELD (RectifyAudit, kind, "kind", ENUM),
+  RECTIFY_FIELD (RectifyAudit, starts_on, "starts-on", STRING),
+  RECTIFY_FIELD (RectifyAudit, ends_on, "ends-on", STRING),
+  RECTIFY_FIELD (RectifyAudit, lead_auditor, "lead-auditor", STRING),
+  RECTIFY_FIELD (RectifyAudit, certification_body, "certification-body", STRING),
+  RECTIFY_FIELD (RectifyAudit, scope, "scope", STRING),
+};
+
+const RectifyField *
+_rectify_audit_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (audit_fields);
+
+  return audit_fields;
 }

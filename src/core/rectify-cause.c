@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-cause.h"
+#include "rectify-entity-private.h"
 
 struct _RectifyCause
 {
@@ -346,4 +347,23 @@ rectify_cause_get_is_root (RectifyCause *self)
   g_return_val_if_fail (RECTIFY_IS_CAUSE (self), FALSE);
 
   return self->is_root;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+
+static const RectifyField cause_fields[] = {
+  RECTIFY_FIELD (RectifyCause, nc_id, "nc-id", INT64),
+  RECTIFY_FIELD (RectifyCause, parent_id, "parent-id", INT64),
+  RECTIFY_FIELD (RectifyCause, category, "category", STRING),
+  RECTIFY_FIELD (RectifyCause, text, "text", STRING),
+  RECTIFY_FIELD (RectifyCause, position, "position", INT),
+  RECTIFY_FIELD (RectifyCause, is_root, "is-root", BOOLEAN),
+};
+
+const RectifyField *
+_rectify_cause_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (cause_fields);
+
+  return cause_fields;
 }

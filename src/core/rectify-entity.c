@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-entity.h"
+#include "rectify-entity-private.h"
 
 typedef struct
 {
@@ -147,4 +148,13 @@ rectify_entity_get_table_name (RectifyEntity *self)
   g_return_val_if_fail (RECTIFY_IS_ENTITY (self), NULL);
 
   return RECTIFY_ENTITY_GET_CLASS (self)->table_name;
+}
+
+void
+_rectify_entity_load_id (RectifyEntity *self,
+                         gint64         id)
+{
+  RectifyEntityPrivate *priv = rectify_entity_get_instance_private (self);
+
+  priv->id = id;
 }

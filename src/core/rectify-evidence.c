@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-evidence.h"
+#include "rectify-entity-private.h"
 
 struct _RectifyEvidence
 {
@@ -409,4 +410,25 @@ rectify_evidence_get_added_at (RectifyEvidence *self)
   g_return_val_if_fail (RECTIFY_IS_EVIDENCE (self), NULL);
 
   return self->added_at;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+
+static const RectifyField evidence_fields[] = {
+  RECTIFY_FIELD (RectifyEvidence, nc_id, "nc-id", INT64),
+  RECTIFY_FIELD (RectifyEvidence, action_id, "action-id", INT64),
+  RECTIFY_FIELD (RectifyEvidence, name, "name", STRING),
+  RECTIFY_FIELD (RectifyEvidence, mime_type, "mime-type", STRING),
+  RECTIFY_FIELD (RectifyEvidence, size, "size", INT64),
+  RECTIFY_FIELD (RectifyEvidence, sha256, "sha256", STRING),
+  RECTIFY_FIELD (RectifyEvidence, added_by, "added-by", STRING),
+  RECTIFY_FIELD (RectifyEvidence, added_at, "added-at", STRING),
+};
+
+const RectifyField *
+_rectify_evidence_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (evidence_fields);
+
+  return evidence_fields;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-nonconformity.h"
+#include "rectify-entity-private.h"
 #include "rectify-date.h"
 
 struct _RectifyNonconformity
@@ -1112,4 +1113,46 @@ rectify_nonconformity_get_days_left (RectifyNonconformity *self,
     *days_left = days;
 
   return TRUE;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+G_STATIC_ASSERT (sizeof (RectifySource) == sizeof (int));
+G_STATIC_ASSERT (sizeof (RectifyGrade) == sizeof (int));
+G_STATIC_ASSERT (sizeof (RectifyStatus) == sizeof (int));
+
+static const RectifyField nonconformity_fields[] = {
+  RECTIFY_FIELD (RectifyNonconformity, ref, "ref", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, title, "title", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, statement, "statement", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, requirement, "requirement", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, evidence, "evidence", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, area, "area", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, source, "source", ENUM),
+  RECTIFY_FIELD (RectifyNonconformity, audit_id, "audit-id", INT64),
+  RECTIFY_FIELD (RectifyNonconformity, occurred_on, "occurred-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, location, "location", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, reported_by, "reported-by", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, reported_on, "reported-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, owner, "owner", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, grade, "grade", ENUM),
+  RECTIFY_FIELD (RectifyNonconformity, correction, "correction", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, correction_on, "correction-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, status, "status", ENUM),
+  RECTIFY_FIELD (RectifyNonconformity, cap_due_on, "cap-due-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, due_on, "due-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, closed_on, "closed-on", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, created_at, "created-at", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, updated_at, "updated-at", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, correction_by, "correction-by", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, correction_not_needed, "correction-not-needed", BOOLEAN),
+  RECTIFY_FIELD (RectifyNonconformity, correction_reason, "correction-reason", STRING),
+  RECTIFY_FIELD (RectifyNonconformity, closed_by, "closed-by", STRING),
+};
+
+const RectifyField *
+_rectify_nonconformity_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (nonconformity_fields);
+
+  return nonconformity_fields;
 }

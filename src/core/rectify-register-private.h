@@ -18,4 +18,8 @@ gboolean _rectify_register_create_file_at_version (const char  *path,
                                                    int          version,
                                                    GError     **error);
 
+/* The register's SQLite connection, for read-only queries of core modules (figures, similarity).
+ * Writes must go through the RectifyRegister API. (transfer none) */
+struct sqlite3 *_rectify_register_get_db          (RectifyRegister *self);
+
 G_END_DECLS

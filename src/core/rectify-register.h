@@ -78,7 +78,8 @@ gboolean              rectify_register_set_info             (RectifyRegister    
                                                              GError               **error);
 
 /* Live list models (transfer none): they stay current as entities are added, changed (an
- * items-changed of one item, so sorters and filters re-evaluate) and removed. */
+ * items-changed of one item, so sorters and filters re-evaluate) and removed. NCs and audits are
+ * read when the register opens; actions on the first rectify_register_get_actions (). */
 GListModel           *rectify_register_get_nonconformities  (RectifyRegister       *self);
 GListModel           *rectify_register_get_actions          (RectifyRegister       *self);
 GListModel           *rectify_register_get_audits           (RectifyRegister       *self);

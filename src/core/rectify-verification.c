@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rectify-verification.h"
+#include "rectify-entity-private.h"
 
 struct _RectifyVerification
 {
@@ -384,4 +385,26 @@ rectify_verification_get_comment (RectifyVerification *self)
   g_return_val_if_fail (RECTIFY_IS_VERIFICATION (self), NULL);
 
   return self->comment;
+}
+
+/* The register's fast load path (rectify-entity-private.h) */
+G_STATIC_ASSERT (sizeof (RectifyVerificationMethod) == sizeof (int));
+G_STATIC_ASSERT (sizeof (RectifyVerificationResult) == sizeof (int));
+
+static const RectifyField verification_fields[] = {
+  RECTIFY_FIELD (RectifyVerification, nc_id, "nc-id", INT64),
+  RECTIFY_FIELD (RectifyVerification, due_on, "due-on", STRING),
+  RECTIFY_FIELD (RectifyVerification, method, "method", ENUM),
+  RECTIFY_FIELD (RectifyVerification, verifier, "verifier", STRING),
+  RECTIFY_FIELD (RectifyVerification, verified_on, "verified-on", STRING),
+  RECTIFY_FIELD (RectifyVerification, result, "result", ENUM),
+  RECTIFY_FIELD (RectifyVerification, comment, "comment", STRING),
+};
+
+const RectifyField *
+_rectify_verification_get_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (verification_fields);
+
+  return verification_fields;
 }

@@ -1,0 +1,784 @@
+/* rectify-analysis-window.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-analysis-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-analysis-window.h"
+#include "rectify-fishbone-view.h"
+#include "rectify-five-whys.h"
+
+/* The open analysis windows of a register, by NC id, kept on the register. */
+#define WINDOWS_KEY "rectify-analysis-windows"
+
+struct _RectifyAnalysisWindow
+{
+  AdwWindow             parent_instance;
+
+  RectifyRegister      *reg;
+  RectifyNonconformity *nc;
+  GPtrArray            *removed;   /* the last removal, for undo; NULL when none */
+  gboolean              syncing;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+  AdwFlap              *flap;
+  GtkScrolledWindow    *scroller;
+  RectifyFishboneView  *view;
+  GtkListBox           *outline;
+  RectifyFiveWhys      *five_whys;
+  GtkToggleButton      *root_button;
+  GtkButton            *zoom_button;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyAnalysisWindow, rectify_analysis_window, ADW_TYPE_WINDOW)
+
+/* Helpers ----------------------------------------------------------------------------------- */
+
+static void
+show_toast (RectifyAnalysisWindow *self,
+            const char            *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_title (RectifyAnalysisWindow *self)
+{
+  const char *ref = rectify_nonconformity_get_ref (self->nc);
+  const char *title = rectify_nonconformity_get_title (self->nc);
+  g_autofree char *window_title = NULL;
+
+  /* Translators: the title of the analysis window; %s is an NC reference */
+  window_title = g_strdup_printf (_("Root Cause Analysis of %s"), ref);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_view_switcher_title_set_title (self->switcher_title, ref);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, title != NULL ? title : "");
+}
+
+static RectifyCause *
+lookup_selected (RectifyAnalysisWindow *self)
+{
+  return _rectify_cause_lookup (self->reg, self->nc,
+                                rectify_fishbone_view_get_selected_cause (self->view));
+}
+
+static void
+update_actions (RectifyAnalysisWindow *self)
+{
+  g_autoptr(RectifyCause) cause = lookup_selected (self);
+  gboolean has_cause = cause != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.add-why", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.edit", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.remove", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.toggle-root", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.undo-removal",
+                                 self->removed != NULL);
+
+  self->syncing = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->root_button), has_cause);
+  gtk_toggle_button_set_active (self->root_button,
+                                cause != NULL && rectify_cause_get_is_root (cause));
+  self->syncing = FALSE;
+}
+
+/* The outline: bones and their causes, the same selection as the diagram. */
+
+static GtkWidget *
+outline_bone_row (RectifyAnalysisWindow *self,
+                  RectifyFishboneLayout *layout,
+                  guint                  category)
+{
+  const char *name = rectify_fishbone_layout_get_category (layout, category);
+  const char *label = rectify_fishbone_category_label (name);
+  g_autofree char *add_label = NULL;
+  GtkWidget *row, *box, *title, *add;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  title = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (add, "flat");
+  /* Translators: %s is a fishbone bone (category), such as People */
+  add_label = g_strdup_printf (_("Add a cause to %s"), label);
+  gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "analysis.add-cause-to");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", name);
+  gtk_box_append (GTK_BOX (box), add);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_margin_top (row, category > 0 ? 6 : 0);
+  g_object_set_data (G_OBJECT (row), "category", GINT_TO_POINTER (category + 1));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1,
+                                  -1);
+  return row;
+}
+
+static GtkWidget *
+outline_cause_row (RectifyAnalysisWindow *self,
+                   RectifyFishboneLayout *layout,
+                   RectifyCause          *cause)
+{
+  gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (cause));
+  int depth = rectify_fishbone_layout_get_cause_depth (layout, id);
+  const char *text = rectify_cause_get_text (cause);
+  gboolean is_root = rectify_cause_get_is_root (cause);
+  g_autofree char *accessible = NULL;
+  GtkWidget *row, *box, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 12 + 16 * MAX (depth, 0));
+  if (depth > 0)
+    {
+      GtkWidget *arrow = gtk_label_new ("↳");
+
+      gtk_widget_set_valign (arrow, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (box), arrow);
+    }
+
+  label = gtk_label_new (text != NULL && *text != '\0' ? text : _("(no text)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (is_root)
+    {
+      GtkWidget *mark = gtk_label_new (_("Root"));
+
+      gtk_widget_set_valign (mark, GTK_ALIGN_BASELINE);
+      gtk_widget_add_css_class (mark, "root-cause-mark");
+      gtk_widget_add_css_class (mark, "caption-heading");
+      gtk_widget_add_css_class (mark, "accent");
+      gtk_box_append (GTK_BOX (box), mark);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "cause-id", g_memdup2 (&id, sizeof id), g_free);
+
+  if (is_root)
+    /* Translators: an outline row: a cause's text, marked as a root cause */
+    accessible = g_strdup_printf (_("%s, root cause"), text != NULL ? text : "");
+  else
+    accessible = g_strdup (text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2 + MAX (depth, 0),
+                                  -1);
+  return row;
+}
+
+static void
+sync_outline_selection (RectifyAnalysisWindow *self)
+{
+  gint64 selected = rectify_fishbone_view_get_selected_cause (self->view);
+  int category = rectify_fishbone_view_get_selected_category (self->view);
+  GtkListBoxRow *match = NULL;
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->outline, i);
+      gint64 *id;
+
+      if (row == NULL)
+        break;
+
+      id = g_object_get_data (G_OBJECT (row), "cause-id");
+      if (selected != 0 ? (id != NULL && *id == selected)
+                        : (id == NULL &&
+                           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "category")) ==
+                             category + 1))
+        {
+          match = row;
+          break;
+        }
+    }
+
+  self->syncing = TRUE;
+  if (match != NULL)
+    gtk_list_box_select_row (self->outline, match);
+  else
+    gtk_list_box_unselect_all (self->outline);
+  self->syncing = FALSE;
+}
+
+static void
+rebuild_outline (RectifyAnalysisWindow *self)
+{
+  RectifyFishboneLayout *layout = rectify_fishbone_view_get_layout (self->view);
+  g_autoptr(GListModel) causes = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  GtkWidget *child;
+  guint n_cat, n_causes, n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
+    gtk_list_box_remove (self->outline, child);
+
+  if (layout == NULL)
+    return;
+
+  causes = rectify_register_list_causes (self->reg, self->nc);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  n = g_list_model_get_n_items (causes);
+  for (guint i = 0; i < n; i++)
+    {
+      RectifyCause *cause = g_list_model_get_item (causes, i);
+      gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (cause));
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), cause);
+    }
+
+  n_cat = rectify_fishbone_layout_get_n_categories (layout);
+  n_causes = rectify_fishbone_layout_get_n_causes (layout);
+  for (guint c = 0; c < n_cat; c++)
+    {
+      gtk_list_box_append (self->outline, outline_bone_row (self, layout, c));
+      for (guint i = 0; i < n_causes; i++)
+        {
+          gint64 id = rectify_fishbone_layout_get_cause_id (layout, i);
+          RectifyCause *cause = g_hash_table_lookup (by_id, &id);
+
+          if (cause != NULL && rectify_fishbone_layout_get_cause_category (layout, id) == (int) c)
+            gtk_list_box_append (self->outline, outline_cause_row (self, layout, cause));
+        }
+    }
+
+  sync_outline_selection (self);
+}
+
+/* Callbacks --------------------------------------------------------------------------------- */
+
+static void
+view_layout_changed_cb (RectifyAnalysisWindow *self)
+{
+  rebuild_outline (self);
+  update_actions (self);
+}
+
+static void
+view_selection_changed_cb (RectifyAnalysisWindow *self)
+{
+  sync_outline_selection (self);
+  update_actions (self);
+}
+
+static void
+outline_row_selected_cb (RectifyAnalysisWindow *self,
+                         GtkListBoxRow         *row)
+{
+  gint64 *id;
+
+  if (self->syncing || row == NULL)
+    return;
+
+  id = g_object_get_data (G_OBJECT (row), "cause-id");
+  if (id != NULL)
+    rectify_fishbone_view_select_cause (self->view, *id);
+  else
+    rectify_fishbone_view_select_category (
+      self->view, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "category")) - 1);
+}
+
+static void
+outline_row_activated_cb (RectifyAnalysisWindow *self,
+                          GtkListBoxRow         *row)
+{
+  if (g_object_get_data (G_OBJECT (row), "cause-id") != NULL)
+    rectify_fishbone_view_edit_selected (self->view);
+}
+
+static void
+root_toggled_cb (RectifyAnalysisWindow *self)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+
+  if (self->syncing)
+    return;
+
+  cause = lookup_selected (self);
+  if (cause != NULL &&
+      rectify_cause_get_is_root (cause) != gtk_toggle_button_get_active (self->root_button))
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "fishbone.toggle-root", NULL);
+  update_actions (self);
+}
+
+static void
+cause_removed_cb (RectifyAnalysisWindow *self,
+                  GPtrArray             *removed)
+{
+  AdwToast *toast;
+  RectifyCause *first = g_ptr_array_index (removed, 0);
+  const char *text = rectify_cause_get_text (first);
+  g_autofree char *title = NULL;
+
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  self->removed = g_ptr_array_ref (removed);
+
+  if (removed->len > 1)
+    /* Translators: %s is the text of a cause */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” and %u sub-cause removed",
+                                          "“%s” and %u sub-causes removed",
+                                          removed->len - 1),
+                             text != NULL ? text : "", removed->len - 1);
+  else
+    title = g_strdup_printf (_("“%s” removed"), text != NULL ? text : "");
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "analysis.undo-removal");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_actions (self);
+}
+
+static void
+error_cb (RectifyAnalysisWindow *self,
+          const char            *message)
+{
+  /* Translators: %s is an error message */
+  g_autofree char *text = g_strdup_printf (_("Could not save the change: %s"), message);
+
+  show_toast (self, text);
+}
+
+static void
+zoom_changed_cb (RectifyAnalysisWindow *self)
+{
+  g_autofree char *label = g_strdup_printf ("%d %%",
+                                            (int) round (rectify_fishbone_view_get_zoom (self->view) * 100));
+
+  gtk_button_set_label (self->zoom_button, label);
+}
+
+static void
+register_changed_cb (RectifyAnalysisWindow *self,
+                     RectifyEntity         *entity,
+                     const char            *property)
+{
+  if (entity == RECTIFY_ENTITY (self->nc))
+    {
+      if (property == NULL &&
+          rectify_register_lookup_nonconformity (self->reg,
+                                                 rectify_entity_get_id (entity)) == NULL)
+        gtk_window_destroy (GTK_WINDOW (self));
+      else if (property != NULL &&
+               (g_str_equal (property, "ref") || g_str_equal (property, "title")))
+        update_title (self);
+      return;
+    }
+
+  /* A later change to a cause: the toast's undo now belongs to the register. */
+  if (property != NULL && RECTIFY_IS_CAUSE (entity) &&
+      rectify_cause_get_nc_id (RECTIFY_CAUSE (entity)) == rectify_entity_get_id (RECTIFY_ENTITY (self->nc)))
+    {
+      g_clear_pointer (&self->removed, g_ptr_array_unref);
+      update_actions (self);
+    }
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(RectifyAnalysisWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    goto out;
+
+  basename = g_path_get_basename (path);
+  if (!_rectify_analysis_window_export_to (self, path, &error))
+    {
+      g_warning ("Exporting the diagram to %s failed: %s", path, error->message);
+      /* Translators: %s is an error message */
+      message = g_strdup_printf (_("Could not export the diagram: %s"), error->message);
+    }
+  else
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (_("Diagram exported to “%s”"), basename);
+
+  show_toast (self, message);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Actions ----------------------------------------------------------------------------------- */
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RectifyAnalysisWindow *self = RECTIFY_ANALYSIS_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("fishbone.", action_name + strlen ("analysis."), NULL);
+
+  /* Editing happens in the diagram: show it. */
+  adw_view_stack_set_visible_child_name (self->stack, "fishbone");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->view), name, param);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RectifyAnalysisWindow *self = RECTIFY_ANALYSIS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (all, _("Images and documents (PNG, SVG, PDF)"));
+  gtk_file_filter_add_suffix (all, "png");
+  gtk_file_filter_add_suffix (all, "svg");
+  gtk_file_filter_add_suffix (all, "pdf");
+  gtk_file_filter_set_name (png, _("PNG image"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG image"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+
+  /* Translators: the suggested file name of an exported diagram; %s is an NC reference */
+  name = g_strdup_printf (_("%s fishbone.png"), rectify_nonconformity_get_ref (self->nc));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+undo_removal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _rectify_analysis_window_undo_removal (RECTIFY_ANALYSIS_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RectifyAnalysisWindow *self = RECTIFY_ANALYSIS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->removed != NULL)
+    _rectify_analysis_window_undo_removal (self);
+  else if (rectify_register_can_undo (self->reg) && !rectify_register_undo (self->reg, &error))
+    error_cb (self, error->message);
+}
+
+/* Vfuncs ------------------------------------------------------------------------------------ */
+
+static void
+rectify_analysis_window_dispose (GObject *object)
+{
+  RectifyAnalysisWindow *self = RECTIFY_ANALYSIS_WINDOW (object);
+
+  if (self->reg != NULL)
+    {
+      GHashTable *windows = g_object_get_data (G_OBJECT (self->reg), WINDOWS_KEY);
+      gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (self->nc));
+
+      if (windows != NULL && g_hash_table_lookup (windows, &id) == self)
+        g_hash_table_remove (windows, &id);
+      g_signal_handlers_disconnect_by_data (self->reg, self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_ANALYSIS_WINDOW);
+
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_object (&self->nc);
+  g_clear_object (&self->reg);
+
+  G_OBJECT_CLASS (rectify_analysis_window_parent_class)->dispose (object);
+}
+
+static void
+rectify_analysis_window_class_init (RectifyAnalysisWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_analysis_window_dispose;
+
+  g_type_ensure (RECTIFY_TYPE_FISHBONE_VIEW);
+  g_type_ensure (RECTIFY_TYPE_FIVE_WHYS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rectify/Rectify/rectify-analysis-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, five_whys);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, root_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, zoom_button);
+
+  gtk_widget_class_install_action (widget_class, "analysis.add-cause", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.add-cause-to", "s", forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.add-why", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.edit", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.remove", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.toggle-root", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.zoom-in", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.zoom-out", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.zoom-reset", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.zoom-fit", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "analysis.undo-removal", NULL, undo_removal_action);
+  gtk_widget_class_install_action (widget_class, "analysis.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "analysis.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "analysis.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+rectify_analysis_window_init (RectifyAnalysisWindow *self)
+{
+  GtkEventController *shortcuts;
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Delete, "analysis.remove" },
+    { GDK_KEY_r, "analysis.toggle-root" },
+    { GDK_KEY_w, "analysis.add-why" },
+    { GDK_KEY_a, "analysis.add-cause" },
+    { GDK_KEY_Insert, "analysis.add-cause" },
+    { GDK_KEY_F2, "analysis.edit" },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The outline offers the diagram's keys too. */
+  shortcuts = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self->outline), shortcuts);
+
+  g_signal_connect_object (self->view, "layout-changed", G_CALLBACK (view_layout_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "selection-changed",
+                           G_CALLBACK (view_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "cause-removed", G_CALLBACK (cause_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (zoom_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->five_whys, "cause-removed", G_CALLBACK (cause_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->five_whys, "error", G_CALLBACK (error_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->root_button, "toggled", G_CALLBACK (root_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "row-selected", G_CALLBACK (outline_row_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "row-activated", G_CALLBACK (outline_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+}
+
+/* Public API -------------------------------------------------------------------------------- */
+
+void
+rectify_analysis_window_close_all (RectifyRegister *reg)
+{
+  GHashTable *windows;
+  g_autoptr(GList) list = NULL;
+
+  g_return_if_fail (RECTIFY_IS_REGISTER (reg));
+
+  windows = g_object_get_data (G_OBJECT (reg), WINDOWS_KEY);
+  if (windows == NULL)
+    return;
+
+  list = g_hash_table_get_values (windows);
+  for (GList *l = list; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+}
+
+GtkWidget *
+rectify_analysis_window_lookup (RectifyRegister      *reg,
+                                RectifyNonconformity *nc)
+{
+  GHashTable *windows;
+  gint64 id;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), NULL);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
+  windows = g_object_get_data (G_OBJECT (reg), WINDOWS_KEY);
+  id = rectify_entity_get_id (RECTIFY_ENTITY (nc));
+
+  return windows != NULL ? g_hash_table_lookup (windows, &id) : NULL;
+}
+
+void
+rectify_analysis_window_present (GtkWindow            *parent,
+                                 RectifyRegister      *reg,
+                                 RectifyNonconformity *nc)
+{
+  RectifyAnalysisWindow *self;
+  GHashTable *windows;
+  GtkWidget *existing;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (RECTIFY_IS_REGISTER (reg));
+  g_return_if_fail (RECTIFY_IS_NONCONFORMITY (nc));
+
+  existing = rectify_analysis_window_lookup (reg, nc);
+  if (existing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (existing));
+      return;
+    }
+
+  /* A window of its own, not transient: it may be projected or put beside the register. */
+  self = g_object_new (RECTIFY_TYPE_ANALYSIS_WINDOW, NULL);
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+
+  self->reg = g_object_ref (reg);
+  self->nc = g_object_ref (nc);
+
+  windows = g_object_get_data (G_OBJECT (reg), WINDOWS_KEY);
+  if (windows == NULL)
+    {
+      windows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (reg), WINDOWS_KEY, windows,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  g_hash_table_insert (windows,
+                       g_memdup2 (&(gint64) { rectify_entity_get_id (RECTIFY_ENTITY (nc)) },
+                                  sizeof (gint64)),
+                       self);
+
+  g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_title (self);
+  rectify_fishbone_view_set_nonconformity (self->view, reg, nc);
+  rectify_five_whys_set_nonconformity (self->five_whys, reg, nc);
+  update_actions (self);
+
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+GtkWidget *
+_rectify_analysis_window_get_view (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+GtkWidget *
+_rectify_analysis_window_get_outline (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->outline);
+}
+
+GtkWidget *
+_rectify_analysis_window_get_five_whys (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->five_whys);
+}
+
+gboolean
+_rectify_analysis_window_undo_removal (RectifyAnalysisWindow *self)
+{
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), FALSE);
+
+  if (self->removed == NULL)
+    return FALSE;
+
+  removed = g_steal_pointer (&self->removed);
+  update_actions (self);
+  if (!_rectify_cause_tree_restore (self->reg, removed, &id, &error))
+    {
+      error_cb (self, error->message);
+      return FALSE;
+    }
+
+  rectify_fishbone_view_select_cause (self->view, id);
+  return TRUE;
+}
+
+gboolean
+_rectify_analysis_window_export_to (RectifyAnalysisWindow  *self,
+                                    const char             *path,
+                                    GError                **error)
+{
+  g_autoptr(RectifyFishboneLayout) layout = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!rectify_fishbone_check_path (path, error))
+    return FALSE;
+
+  /* Files are for print and for the workbook: always the light style. */
+  layout = rectify_fishbone_layout_new_for_nc (self->reg, self->nc, NULL, 1.0);
+
+  return rectify_fishbone_export (layout, rectify_fishbone_style_light (), path, error);
+}

@@ -1,0 +1,220 @@
+/* rectify-reminders.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rectify-reminders"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rectify-date.h"
+#include "rectify-reminders.h"
+
+static const char *
+kind_word (RectifyReminderItemKind kind)
+{
+  return kind == RECTIFY_REMINDER_ITEM_ACTION ? "action" : "nc";
+}
+
+static const char *
+threshold_word (RectifyReminderThreshold threshold)
+{
+  return threshold == RECTIFY_REMINDER_OVERDUE ? "overdue" : "due-soon";
+}
+
+static char *
+make_title (const RectifyReminderItem *item,
+            RectifyReminderThreshold   threshold,
+            int                        days_left)
+{
+  const char *ref = item->ref != NULL ? item->ref : "";
+  gboolean action = item->kind == RECTIFY_REMINDER_ITEM_ACTION;
+
+  if (threshold == RECTIFY_REMINDER_OVERDUE)
+    {
+      int late = -days_left;
+
+      if (action)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %s is an action ("A-004"), %d days */
+                                             "Action %s is overdue by %d day",
+                                             "Action %s is overdue by %d days", late),
+                                ref, late);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %s is an NC ("NC-004"), %d days */
+                                           "Nonconformity %s is overdue by %d day",
+                                           "Nonconformity %s is overdue by %d days", late),
+                              ref, late);
+    }
+
+  if (days_left == 0)
+    {
+      if (action)
+        /* Translators: %s is an action's reference ("A-004") */
+        return g_strdup_printf (_("Action %s is due today"), ref);
+      /* Translators: %s is a nonconformity's reference ("NC-004") */
+      return g_strdup_printf (_("Nonconformity %s is due today"), ref);
+    }
+
+  if (action)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is an action ("A-004"), %d days */
+                                         "Action %s is due in %d day",
+                                         "Action %s is due in %d days", days_left),
+                            ref, days_left);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is an NC ("NC-004"), %d days */
+                                       "Nonconformity %s is due in %d day",
+                                       "Nonconformity %s is due in %d days", days_left),
+                          ref, days_left);
+}
+
+static char *
+make_body (const RectifyReminderItem *item)
+{
+  const char *title = item->title != NULL && item->title[0] != '\0' ? item->title : NULL;
+
+  if (title != NULL)
+    /* Translators: the body of a reminder: the item's title, then its due date (YYYY-MM-DD) */
+    return g_strdup_printf (_("%s — due on %s"), title, item->due_on);
+
+  /* Translators: the body of a reminder for an item without a title; %s is a date */
+  return g_strdup_printf (_("Due on %s"), item->due_on);
+}
+
+/* Public API */
+
+void
+rectify_reminder_settings_init_defaults (RectifyReminderSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->action_lead_days = RECTIFY_REMINDERS_DEFAULT_ACTION_LEAD_DAYS;
+  settings->nc_lead_days = RECTIFY_REMINDERS_DEFAULT_NC_LEAD_DAYS;
+}
+
+void
+rectify_reminder_item_init_nonconformity (RectifyReminderItem  *item,
+                                          RectifyNonconformity *nc)
+{
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (RECTIFY_IS_NONCONFORMITY (nc));
+
+  item->kind = RECTIFY_REMINDER_ITEM_NONCONFORMITY;
+  item->id = rectify_entity_get_id (RECTIFY_ENTITY (nc));
+  item->ref = rectify_nonconformity_get_ref (nc);
+  item->title = rectify_nonconformity_get_title (nc);
+  item->due_on = rectify_nonconformity_get_due_on (nc);
+  item->finished = rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED;
+}
+
+void
+rectify_reminder_item_init_action (RectifyReminderItem *item,
+                                   RectifyAction       *action)
+{
+  RectifyActionStatus status;
+
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (RECTIFY_IS_ACTION (action));
+
+  status = rectify_action_get_status (action);
+  item->kind = RECTIFY_REMINDER_ITEM_ACTION;
+  item->id = rectify_entity_get_id (RECTIFY_ENTITY (action));
+  item->ref = rectify_action_get_ref (action);
+  item->title = rectify_action_get_title (action);
+  item->due_on = rectify_action_get_target_on (action);
+  item->finished = status == RECTIFY_ACTION_STATUS_DONE ||
+                   status == RECTIFY_ACTION_STATUS_CANCELLED;
+}
+
+char *
+rectify_reminder_make_key (RectifyReminderItemKind  kind,
+                           gint64                   id,
+                           RectifyReminderThreshold threshold,
+                           const char              *due_on)
+{
+  g_return_val_if_fail (due_on != NULL, NULL);
+
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%s:%s", kind_word (kind), id,
+                          threshold_word (threshold), due_on);
+}
+
+GPtrArray *
+rectify_reminders_compute (const RectifyReminderItem     *items,
+                           guint                          n_items,
+                           const RectifyReminderSettings *settings,
+                           const char                    *today,
+                           GHashTable                    *sent)
+{
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                   rectify_reminder_free);
+  RectifyReminderSettings defaults;
+
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+  g_return_val_if_fail (rectify_date_parse (today, NULL), NULL);
+
+  if (settings == NULL)
+    {
+      rectify_reminder_settings_init_defaults (&defaults);
+      settings = &defaults;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const RectifyReminderItem *item = &items[i];
+      RectifyReminderThreshold threshold;
+      RectifyReminder *reminder;
+      g_autofree char *key = NULL;
+      guint lead;
+      int days_left;
+
+      if (item->finished || item->due_on == NULL ||
+          !rectify_date_days_between (today, item->due_on, &days_left))
+        continue;
+
+      lead = item->kind == RECTIFY_REMINDER_ITEM_ACTION ? settings->action_lead_days
+                                                       : settings->nc_lead_days;
+      if (days_left < 0)
+        threshold = RECTIFY_REMINDER_OVERDUE;
+      else if ((guint)days_left <= lead)
+        threshold = RECTIFY_REMINDER_DUE_SOON;
+      else
+        continue;
+
+      key = rectify_reminder_make_key (item->kind, item->id, threshold, item->due_on);
+      if (sent != NULL && g_hash_table_contains (sent, key))
+        continue;
+
+      reminder = g_new0 (RectifyReminder, 1);
+      reminder->kind = item->kind;
+      reminder->threshold = threshold;
+      reminder->id = item->id;
+      reminder->key = g_steal_pointer (&key);
+      reminder->ref = g_strdup (item->ref);
+      reminder->due_on = g_strdup (item->due_on);
+      reminder->days_left = days_left;
+      reminder->title = make_title (item, threshold, days_left);
+      reminder->body = make_body (item);
+      g_ptr_array_add (reminders, reminder);
+    }
+
+  return g_steal_pointer (&reminders);
+}
+
+void
+rectify_reminder_free (RectifyReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+
+  g_free (reminder->key);
+  g_free (reminder->ref);
+  g_free (reminder->due_on);
+  g_free (reminder->title);
+  g_free (reminder->body);
+  g_free (reminder);
+}

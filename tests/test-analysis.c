@@ -1,0 +1,828 @@
+/* test-analysis.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The root cause analysis window on a real register under a real display (Xvfb): the fishbone
+ * widget (selection by click, adding, root marks, moving between bones, removal and its undo,
+ * drawing in light and dark), its outline and the 5 Whys, with every change checked in the file.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "rectify-analysis-window.h"
+#include "rectify-demo.h"
+#include "rectify-fishbone-view.h"
+#include "rectify-five-whys.h"
+#include "rectify-register.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char                  *dir;
+  char                  *path;
+  RectifyRegister       *reg;
+  RectifyNonconformity  *nc;      /* an NC with a why-chain */
+  RectifyAnalysisWindow *window;
+  RectifyFishboneView   *view;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+iterate_until (gboolean (*cond) (gpointer data),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return cond (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  iterate_until (never, NULL, ms);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static guint
+count_causes (RectifyRegister      *reg,
+              RectifyNonconformity *nc)
+{
+  g_autoptr(GListModel) causes = rectify_register_list_causes (reg, nc);
+
+  return g_list_model_get_n_items (causes);
+}
+
+static RectifyCause *
+find_cause (RectifyRegister      *reg,
+            RectifyNonconformity *nc,
+            const char           *text)
+{
+  g_autoptr(GListModel) causes = rectify_register_list_causes (reg, nc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+
+      if (g_strcmp0 (rectify_cause_get_text (cause), text) == 0)
+        return g_steal_pointer (&cause);
+    }
+
+  return NULL;
+}
+
+/* A top-level cause that has sub-causes, 0 if none. */
+static gint64
+find_chain_top (RectifyRegister      *reg,
+                RectifyNonconformity *nc)
+{
+  g_autoptr(GListModel) causes = rectify_register_list_causes (reg, nc);
+  guint n = g_list_model_get_n_items (causes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCause) child = g_list_model_get_item (causes, i);
+      gint64 parent_id = rectify_cause_get_parent_id (child);
+
+      for (guint j = 0; parent_id != 0 && j < n; j++)
+        {
+          g_autoptr(RectifyCause) parent = g_list_model_get_item (causes, j);
+
+          if (rectify_entity_get_id (RECTIFY_ENTITY (parent)) == parent_id &&
+              rectify_cause_get_parent_id (parent) == 0)
+            return parent_id;
+        }
+    }
+
+  return 0;
+}
+
+static void
+open_analysis (Fixture *fixture)
+{
+  rectify_analysis_window_present (NULL, fixture->reg, fixture->nc);
+  fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg,
+                                                                             fixture->nc));
+  g_assert_nonnull (fixture->window);
+  g_assert_true (iterate_until (is_mapped, fixture->window, 5000));
+  iterate_for (200);
+  fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+}
+
+static void
+close_analysis (Fixture *fixture)
+{
+  gpointer weak = fixture->window;
+
+  if (fixture->window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_true (iterate_until (is_null, &weak, 5000));
+  fixture->window = NULL;
+  fixture->view = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *ncs;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("rectify-test-analysis-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Demo.rectify", NULL);
+
+  fixture->reg = rectify_register_create (fixture->path, &error);
+  g_assert_no_error (error);
+  rectify_demo_populate (fixture->reg, "2026-06-15", &error);
+  g_assert_no_error (error);
+
+  /* The NC with the most causes that has a why-chain. */
+  ncs = rectify_register_get_nonconformities (fixture->reg);
+  for (guint i = 0, best = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+      guint n = count_causes (fixture->reg, nc);
+
+      if (n > best && find_chain_top (fixture->reg, nc) != 0)
+        {
+          best = n;
+          g_set_object (&fixture->nc, nc);
+        }
+    }
+  g_assert_nonnull (fixture->nc);
+  g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), >=, 3);
+
+  open_analysis (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!have_display)
+    return;
+
+  close_analysis (fixture);
+  g_clear_object (&fixture->nc);
+  g_clear_object (&fixture->reg);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The cause ids of the outline's rows, in order. */
+static GArray *
+outline_cause_ids (Fixture *fixture)
+{
+  GtkListBox *outline = GTK_LIST_BOX (_rectify_analysis_window_get_outline (fixture->window));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (outline, i)) != NULL; i++)
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (row), "cause-id");
+
+      if (id != NULL)
+        g_array_append_val (ids, *id);
+    }
+
+  return ids;
+}
+
+static gint64
+outline_selected_id (Fixture *fixture)
+{
+  GtkListBox *outline = GTK_LIST_BOX (_rectify_analysis_window_get_outline (fixture->window));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (outline);
+  gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), "cause-id") : NULL;
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+test_outline (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GListModel) causes = NULL;
+  RectifyFishboneLayout *layout;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  /* One window per NC. */
+  rectify_analysis_window_present (NULL, fixture->reg, fixture->nc);
+  g_assert_true (rectify_analysis_window_lookup (fixture->reg, fixture->nc) ==
+                 GTK_WIDGET (fixture->window));
+
+  /* The outline lists every cause once, in the diagram's reading order. */
+  causes = rectify_register_list_causes (fixture->reg, fixture->nc);
+  n = g_list_model_get_n_items (causes);
+  ids = outline_cause_ids (fixture);
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  g_assert_cmpuint (ids->len, ==, n);
+  g_assert_cmpuint (rectify_fishbone_layout_get_n_causes (layout), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==,
+                     rectify_fishbone_layout_get_cause_id (layout, i));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < ids->len; j++)
+        found |= g_array_index (ids, gint64, j) == rectify_entity_get_id (RECTIFY_ENTITY (cause));
+      g_assert_true (found);
+    }
+
+  /* Closing the register's windows closes this one. */
+  {
+    gpointer weak = fixture->window;
+
+    g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+    rectify_analysis_window_close_all (fixture->reg);
+    g_assert_true (iterate_until (is_null, &weak, 5000));
+    g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+    fixture->window = NULL;
+    fixture->view = NULL;
+  }
+}
+
+static void
+test_click_and_keys (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  RectifyFishboneLayout *layout;
+  gint64 id, next;
+  double x, y;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  id = rectify_fishbone_layout_get_cause_id (layout, 1);
+
+  /* A click at the centre of a cause selects it, in the outline too. */
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, id, &x, &y));
+  _rectify_fishbone_view_select_at (fixture->view, x, y);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+  g_assert_cmpint (outline_selected_id (fixture), ==, id);
+
+  /* A click on nothing clears it. */
+  _rectify_fishbone_view_select_at (fixture->view, 1, 1);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, 0);
+
+  /* Selecting in the outline selects in the diagram. */
+  {
+    GtkListBox *outline = GTK_LIST_BOX (_rectify_analysis_window_get_outline (fixture->window));
+    GtkListBoxRow *row;
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (outline, i)) != NULL; i++)
+      {
+        gint64 *row_id = g_object_get_data (G_OBJECT (row), "cause-id");
+
+        if (row_id != NULL && *row_id == id)
+          break;
+      }
+    g_assert_nonnull (row);
+    gtk_list_box_select_row (outline, row);
+    g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+  }
+
+  /* Down moves to the next stop in reading order; Right to the next bone. */
+  rectify_fishbone_view_select_cause (fixture->view, id);
+  _rectify_fishbone_view_move_focus (fixture->view, 1);
+  next = rectify_fishbone_layout_get_n_causes (layout) > 2
+           ? rectify_fishbone_layout_get_cause_id (layout, 2) : 0;
+  if (next != 0 &&
+      rectify_fishbone_layout_get_cause_category (layout, next) ==
+        rectify_fishbone_layout_get_cause_category (layout, id))
+    g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, next);
+  rectify_fishbone_view_select_cause (fixture->view, id);
+  _rectify_fishbone_view_move_focus (fixture->view, 2);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, 0);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_category (fixture->view), ==,
+                   rectify_fishbone_layout_get_cause_category (layout, id) + 1);
+  _rectify_fishbone_view_move_focus (fixture->view, -1);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_category (fixture->view), ==,
+                   rectify_fishbone_layout_get_cause_category (layout, id));
+
+  /* Zoom keys. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.zoom-reset", NULL));
+  g_assert_cmpfloat (rectify_fishbone_view_get_zoom (fixture->view), ==, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.zoom-in", NULL));
+  g_assert_cmpfloat (rectify_fishbone_view_get_zoom (fixture->view), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.zoom-out", NULL));
+  g_assert_cmpfloat (fabs (rectify_fishbone_view_get_zoom (fixture->view) - 1.0), <, 1e-6);
+}
+
+static void
+test_add_cause (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *text = "Handover checklist not used on night shift";
+  g_autoptr(RectifyRegister) reopened = NULL;
+  g_autoptr(RectifyCause) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  RectifyNonconformity *nc;
+  RectifyFishboneLayout *layout;
+  GtkWidget *entry;
+  g_autofree char *bone = NULL;
+  guint n_before;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  n_before = count_causes (fixture->reg, fixture->nc);
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  bone = g_strdup (rectify_fishbone_layout_get_category (layout, 1));
+
+  /* A on a selected bone adds a cause there and edits it in place. */
+  rectify_fishbone_view_select_category (fixture->view, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
+  iterate_for (100);
+  id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (id, !=, 0);
+  entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate_for (100);
+  g_assert_false (gtk_widget_get_mapped (entry));
+  g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 1);
+
+  /* The outline shows it. */
+  ids = outline_cause_ids (fixture);
+  g_assert_cmpuint (ids->len, ==, n_before + 1);
+
+  /* A new cause whose edit is cancelled is dropped again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
+  iterate_for (100);
+  g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 2);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
+  iterate_for (100);
+  g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 1);
+
+  /* It is in the file. */
+  close_analysis (fixture);
+  g_clear_object (&fixture->reg);
+  reopened = rectify_register_open (fixture->path, &error);
+  g_assert_no_error (error);
+  nc = rectify_register_lookup_nonconformity (reopened, rectify_entity_get_id (RECTIFY_ENTITY (fixture->nc)));
+  g_assert_nonnull (nc);
+  stored = find_cause (reopened, nc, text);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (rectify_cause_get_category (stored), ==, bone);
+  g_assert_cmpint (rectify_cause_get_parent_id (stored), ==, 0);
+  g_assert_cmpuint (count_causes (reopened, nc), ==, n_before + 1);
+  fixture->reg = g_steal_pointer (&reopened);
+  g_set_object (&fixture->nc, nc);
+}
+
+static void
+test_root_and_why (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+  g_autoptr(RectifyCause) why = NULL;
+  RectifyFishboneLayout *layout;
+  GtkWidget *entry;
+  gboolean was_root;
+  gint64 id, why_id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  id = rectify_fishbone_layout_get_cause_id (layout, 0);
+  rectify_fishbone_view_select_cause (fixture->view, id);
+  cause = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+  was_root = rectify_cause_get_is_root (cause);
+
+  /* r toggles the root mark, in the register. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.toggle-root", NULL));
+  g_assert_cmpint (rectify_cause_get_is_root (cause), ==, !was_root);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.toggle-root", NULL));
+  g_assert_cmpint (rectify_cause_get_is_root (cause), ==, was_root);
+
+  /* Ctrl+Z in the window undoes a change through the register. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.toggle-root", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "analysis.undo", NULL));
+  g_assert_cmpint (rectify_cause_get_is_root (cause), ==, was_root);
+
+  /* w asks why: a sub-cause of the selection, edited in place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-why", NULL));
+  iterate_for (100);
+  why_id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (why_id, !=, id);
+  entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "No owner for the checklist");
+  g_signal_emit_by_name (entry, "activate");
+  iterate_for (100);
+  why = _rectify_cause_lookup (fixture->reg, fixture->nc, why_id);
+  g_assert_nonnull (why);
+  g_assert_cmpint (rectify_cause_get_parent_id (why), ==, id);
+  g_assert_cmpstr (rectify_cause_get_text (why), ==, "No owner for the checklist");
+  g_assert_cmpint (rectify_fishbone_layout_get_cause_depth (rectify_fishbone_view_get_layout (fixture->view),
+                                                            why_id), ==, 1);
+}
+
+static void
+test_remove_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) top = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autofree char *top_text = NULL;
+  gint64 top_id;
+  guint n_before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  top_id = find_chain_top (fixture->reg, fixture->nc);
+  g_assert_cmpint (top_id, !=, 0);
+  top = _rectify_cause_lookup (fixture->reg, fixture->nc, top_id);
+  top_text = g_strdup (rectify_cause_get_text (top));
+  before = rectify_register_list_causes (fixture->reg, fixture->nc);
+  n_before = g_list_model_get_n_items (before);
+
+  /* Delete removes the cause and its sub-causes. */
+  rectify_fishbone_view_select_cause (fixture->view, top_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.remove", NULL));
+  g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), <=, n_before - 2);
+  g_assert_null (find_cause (fixture->reg, fixture->nc, top_text));
+  g_assert_cmpuint (outline_cause_ids (fixture)->len, ==, count_causes (fixture->reg, fixture->nc));
+
+  /* Undo (the toast's button) puts back every cause with its fields and its tree. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "analysis.undo-removal", NULL));
+  after = rectify_register_list_causes (fixture->reg, fixture->nc);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before);
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_autoptr(RectifyCause) old = g_list_model_get_item (before, i);
+      g_autoptr(RectifyCause) now = find_cause (fixture->reg, fixture->nc,
+                                                rectify_cause_get_text (old));
+      g_autoptr(RectifyCause) old_parent = NULL;
+      g_autoptr(RectifyCause) now_parent = NULL;
+
+      g_assert_nonnull (now);
+      g_assert_cmpstr (rectify_cause_get_category (now), ==, rectify_cause_get_category (old));
+      g_assert_cmpint (rectify_cause_get_position (now), ==, rectify_cause_get_position (old));
+      g_assert_cmpint (rectify_cause_get_is_root (now), ==, rectify_cause_get_is_root (old));
+      old_parent = _rectify_cause_lookup (fixture->reg, fixture->nc, rectify_cause_get_parent_id (old));
+      now_parent = _rectify_cause_lookup (fixture->reg, fixture->nc, rectify_cause_get_parent_id (now));
+      if (rectify_cause_get_parent_id (old) == 0)
+        g_assert_cmpint (rectify_cause_get_parent_id (now), ==, 0);
+      else if (old_parent != NULL)
+        g_assert_cmpstr (rectify_cause_get_text (old_parent), ==,
+                         rectify_cause_get_text (now_parent));
+      else
+        g_assert_nonnull (now_parent); /* its old parent was removed and re-added */
+    }
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), !=, 0);
+  g_assert_false (_rectify_analysis_window_undo_removal (fixture->window));
+}
+
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+  g_autoptr(GListModel) causes = NULL;
+  RectifyFishboneLayout *layout;
+  cairo_rectangle_t r;
+  double zoom;
+  gint64 id;
+  int from, to;
+  g_autofree char *to_name = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  id = find_chain_top (fixture->reg, fixture->nc);
+  from = rectify_fishbone_layout_get_cause_category (layout, id);
+  to = from == 0 ? 1 : 0;
+  to_name = g_strdup (rectify_fishbone_layout_get_category (layout, to));
+  g_assert_true (rectify_fishbone_layout_get_category_rect (layout, to, &r));
+
+  /* Dropped on another bone's label: the cause and its chain move there, at its end. */
+  {
+    double x0, y0;
+    gint64 any = rectify_fishbone_layout_get_cause_id (layout, 0);
+    cairo_rectangle_t cr;
+
+    /* Widget coordinates of the label centre, from a cause's known centre. */
+    g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, any, &x0, &y0));
+    g_assert_true (rectify_fishbone_layout_get_cause_rect (layout, any, &cr));
+    zoom = rectify_fishbone_view_get_zoom (fixture->view);
+    g_assert_true (_rectify_fishbone_view_drop_at (fixture->view, id,
+                                                   x0 + (r.x + r.width / 2 - (cr.x + cr.width / 2)) * zoom,
+                                                   y0 + (r.y + r.height / 2 - (cr.y + cr.height / 2)) * zoom));
+  }
+
+  cause = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+  g_assert_cmpstr (rectify_cause_get_category (cause), ==, to_name);
+  g_assert_cmpint (rectify_cause_get_parent_id (cause), ==, 0);
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  g_assert_cmpint (rectify_fishbone_layout_get_cause_category (layout, id), ==, to);
+
+  /* Its sub-causes went with it. */
+  causes = rectify_register_list_causes (fixture->reg, fixture->nc);
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(RectifyCause) c = g_list_model_get_item (causes, i);
+
+      if (rectify_cause_get_parent_id (c) == id)
+        g_assert_cmpstr (rectify_cause_get_category (c), ==, to_name);
+    }
+}
+
+static void
+test_five_whys (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) why = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyFiveWhys *five_whys;
+  guint n_chains, n_whys;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  five_whys = RECTIFY_FIVE_WHYS (_rectify_analysis_window_get_five_whys (fixture->window));
+  n_chains = _rectify_five_whys_get_n_chains (five_whys);
+  {
+    g_autoptr(GListModel) causes = rectify_register_list_causes (fixture->reg, fixture->nc);
+    guint n_top = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+      {
+        g_autoptr(RectifyCause) c = g_list_model_get_item (causes, i);
+
+        n_top += rectify_cause_get_parent_id (c) == 0;
+      }
+    g_assert_cmpuint (n_chains, ==, n_top);
+  }
+
+  /* Find the chain with more than one why and add one more. */
+  for (guint c = 0; c < n_chains; c++)
+    if ((n_whys = _rectify_five_whys_get_n_whys (five_whys, c)) > 1)
+      {
+        id = _rectify_five_whys_add_why (five_whys, c, "The supplier contract has no clause", &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (id, !=, 0);
+        iterate_for (100);
+        g_assert_cmpuint (_rectify_five_whys_get_n_whys (five_whys, c), ==, n_whys + 1);
+        why = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+        g_assert_nonnull (why);
+        g_assert_cmpint (rectify_cause_get_parent_id (why), !=, 0);
+        /* ... and the fishbone shows it on its bone. */
+        g_assert_cmpint (rectify_fishbone_layout_get_cause_depth (rectify_fishbone_view_get_layout (fixture->view), id),
+                         >=, 1);
+        /* Moving the new last why up swaps its answer with its parent's, in the register. */
+        {
+          g_autoptr(RectifyCause) parent = _rectify_cause_lookup (fixture->reg, fixture->nc,
+                                                                  rectify_cause_get_parent_id (why));
+          g_autofree char *parent_text = g_strdup (rectify_cause_get_text (parent));
+          g_autofree char *why_text = g_strdup (rectify_cause_get_text (why));
+
+          _rectify_five_whys_move_why (five_whys, c, n_whys, -1);
+          g_assert_cmpstr (rectify_cause_get_text (parent), ==, why_text);
+          g_assert_cmpstr (rectify_cause_get_text (why), ==, parent_text);
+          g_assert_cmpuint (_rectify_five_whys_get_n_whys (five_whys, c), ==, n_whys + 1);
+        }
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  png = g_build_filename (fixture->dir, "diagram.png", NULL);
+  svg = g_build_filename (fixture->dir, "diagram.SVG", NULL);
+  bad = g_build_filename (fixture->dir, "diagram.txt", NULL);
+
+  g_assert_true (_rectify_analysis_window_export_to (fixture->window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+  g_clear_pointer (&data, g_free);
+
+  g_assert_true (_rectify_analysis_window_export_to (fixture->window, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &data, &len, NULL));
+  g_assert_nonnull (strstr (data, "<svg"));
+
+  g_assert_false (_rectify_analysis_window_export_to (fixture->window, bad, &error));
+  g_assert_error (error, RECTIFY_FISHBONE_ERROR, RECTIFY_FISHBONE_ERROR_UNSUPPORTED_FORMAT);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* Draws the view offscreen and counts the pixels that differ from the top left one. */
+static guint
+count_drawn_pixels (GtkWidget *widget,
+                    guint32   *background)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *pixels = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  guint n = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) w * h);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) w * 4);
+
+  *background = pixels[0];
+  for (int i = 0; i < w * h; i++)
+    if (pixels[i] != pixels[0])
+      n++;
+
+  return n;
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  guint32 light_bg, dark_bg;
+  guint n_light, n_dark, total;
+  int w, h;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  w = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  h = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+  total = (guint) (w * h);
+  g_assert_cmpint (w, >, 100);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  iterate_for (100);
+  n_light = count_drawn_pixels (GTK_WIDGET (fixture->view), &light_bg);
+  g_assert_cmpuint (n_light, >, total / 100);
+  g_assert_cmpuint (n_light, <, total / 2);
+
+  /* Dark follows live: a dark background, still a drawing on it. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate_for (100);
+  n_dark = count_drawn_pixels (GTK_WIDGET (fixture->view), &dark_bg);
+  g_assert_cmpuint (n_dark, >, total / 100);
+  g_assert_cmpuint (light_bg, !=, dark_bg);
+  /* Brightness of the background: light is bright, dark is dark (BGRA or RGBA, same sum). */
+  g_assert_cmpuint (((light_bg >> 0) & 0xff) + ((light_bg >> 8) & 0xff) + ((light_bg >> 16) & 0xff),
+                    >, 600);
+  g_assert_cmpuint (((dark_bg >> 0) & 0xff) + ((dark_bg >> 8) & 0xff) + ((dark_bg >> 16) & 0xff),
+                    <, 200);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add ("/Rectify/Analysis/outline", Fixture, NULL,
+              fixture_set_up, test_outline, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/click-and-keys", Fixture, NULL,
+              fixture_set_up, test_click_and_keys, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/add-cause", Fixture, NULL,
+              fixture_set_up, test_add_cause, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/root-and-why", Fixture, NULL,
+              fixture_set_up, test_root_and_why, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/remove-undo", Fixture, NULL,
+              fixture_set_up, test_remove_undo, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/drop", Fixture, NULL,
+              fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/five-whys", Fixture, NULL,
+              fixture_set_up, test_five_whys, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/export", Fixture, NULL,
+              fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/render", Fixture, NULL,
+              fixture_set_up, test_render, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,230 @@
+/* test-reminders.c
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Reminder thresholds (rectify-reminders.h) with the date injected: due soon and overdue, once
+ * per item and threshold, again when the due date moves, nothing after closure. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rectify-reminders.h"
+
+/* Sends what is due on @today: returns the reminders and adds their keys to @sent. */
+static GPtrArray *
+send_due (const RectifyReminderItem *items,
+          guint                      n_items,
+          const char                *today,
+          GHashTable                *sent)
+{
+  GPtrArray *reminders = rectify_reminders_compute (items, n_items, NULL, today, sent);
+
+  g_assert_nonnull (reminders);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      RectifyReminder *r = g_ptr_array_index (reminders, i);
+
+      g_test_message ("%s: %s | %s | %s", today, r->key, r->title, r->body);
+      g_assert_false (g_hash_table_contains (sent, r->key));
+      g_hash_table_add (sent, g_strdup (r->key));
+    }
+
+  return reminders;
+}
+
+static RectifyReminder *
+reminder (GPtrArray *reminders,
+          guint      index)
+{
+  g_assert_cmpuint (index, <, reminders->len);
+  return g_ptr_array_index (reminders, index);
+}
+
+static void
+test_keys (void)
+{
+  g_autofree char *k1 = rectify_reminder_make_key (RECTIFY_REMINDER_ITEM_ACTION, 42,
+                                                   RECTIFY_REMINDER_DUE_SOON, "2026-07-01");
+  g_autofree char *k2 = rectify_reminder_make_key (RECTIFY_REMINDER_ITEM_NONCONFORMITY, 7,
+                                                   RECTIFY_REMINDER_OVERDUE, "2026-06-01");
+  RectifyReminderSettings settings;
+
+  g_assert_cmpstr (k1, ==, "action:42:due-soon:2026-07-01");
+  g_assert_cmpstr (k2, ==, "nc:7:overdue:2026-06-01");
+
+  rectify_reminder_settings_init_defaults (&settings);
+  g_assert_cmpuint (settings.action_lead_days, ==, 14);
+  g_assert_cmpuint (settings.nc_lead_days, ==, 3);
+}
+
+/* An action due on 2026-07-01 (lead 14 days) and an NC due on 2026-06-20 (lead 3 days), walked
+ * through the days. */
+static void
+test_thresholds (void)
+{
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  RectifyReminderItem items[] = {
+    { RECTIFY_REMINDER_ITEM_ACTION, 42, "A-042", "Automate deprovisioning", "2026-07-01", FALSE },
+    { RECTIFY_REMINDER_ITEM_NONCONFORMITY, 7, "NC-007", "Leavers keep access", "2026-06-20",
+      FALSE },
+  };
+  GPtrArray *r;
+
+  /* 2026-06-15: the action is 16 days away (outside 14), the NC 5 days (outside 3) */
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-15", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+
+  /* 2026-06-17: action 14 days away: due soon; NC 3 days away: due soon */
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-17", sent);
+  g_assert_cmpuint (r->len, ==, 2);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "action:42:due-soon:2026-07-01");
+  g_assert_cmpint (reminder (r, 0)->threshold, ==, RECTIFY_REMINDER_DUE_SOON);
+  g_assert_cmpint (reminder (r, 0)->days_left, ==, 14);
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "Action A-042 is due in 14 days");
+  g_assert_nonnull (strstr (reminder (r, 0)->body, "Automate deprovisioning"));
+  g_assert_nonnull (strstr (reminder (r, 0)->body, "2026-07-01"));
+  g_assert_cmpstr (reminder (r, 1)->key, ==, "nc:7:due-soon:2026-06-20");
+  g_assert_cmpstr (reminder (r, 1)->title, ==, "Nonconformity NC-007 is due in 3 days");
+  g_ptr_array_unref (r);
+
+  /* Once per threshold: the next days bring nothing new until a deadline passes */
+  for (int day = 18; day <= 20; day++)
+    {
+      g_autofree char *today = g_strdup_printf ("2026-06-%02d", day);
+
+      r = send_due (items, G_N_ELEMENTS (items), today, sent);
+      g_assert_cmpuint (r->len, ==, 0);
+      g_ptr_array_unref (r);
+    }
+
+  /* 2026-06-21: the NC is overdue by one day (singular) */
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-21", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "nc:7:overdue:2026-06-20");
+  g_assert_cmpint (reminder (r, 0)->threshold, ==, RECTIFY_REMINDER_OVERDUE);
+  g_assert_cmpint (reminder (r, 0)->days_left, ==, -1);
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "Nonconformity NC-007 is overdue by 1 day");
+  g_ptr_array_unref (r);
+
+  /* Overdue is said once, not every day */
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-25", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+
+  /* The NC's due date moves to 2026-07-10: it reminds again, on the new date */
+  items[1].due_on = "2026-07-10";
+  r = send_due (items, G_N_ELEMENTS (items), "2026-07-01", sent);
+  /* (and the action is due today: its due-soon was already sent) */
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+  /* The action passes its target date: overdue */
+  r = send_due (items, G_N_ELEMENTS (items), "2026-07-02", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "action:42:overdue:2026-07-01");
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "Action A-042 is overdue by 1 day");
+  g_ptr_array_unref (r);
+
+  r = send_due (items, G_N_ELEMENTS (items), "2026-07-07", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "nc:7:due-soon:2026-07-10");
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "Nonconformity NC-007 is due in 3 days");
+  g_ptr_array_unref (r);
+
+  /* Closed and done: nothing more, even on a new date */
+  items[0].finished = TRUE;
+  items[1].finished = TRUE;
+  r = send_due (items, G_N_ELEMENTS (items), "2026-08-01", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+  items[1].due_on = "2026-08-02";
+  r = send_due (items, G_N_ELEMENTS (items), "2026-08-01", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+}
+
+/* Already overdue when first seen: only the overdue reminder; due today; no due date. */
+static void
+test_edges (void)
+{
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  RectifyReminderItem items[] = {
+    { RECTIFY_REMINDER_ITEM_ACTION, 1, "A-001", "Late", "2026-06-01", FALSE },
+    { RECTIFY_REMINDER_ITEM_ACTION, 2, "A-002", NULL, "2026-06-15", FALSE },
+    { RECTIFY_REMINDER_ITEM_NONCONFORMITY, 3, "NC-003", "No date", NULL, FALSE },
+    { RECTIFY_REMINDER_ITEM_NONCONFORMITY, 4, "NC-004", "Day after", "2026-06-16", FALSE },
+  };
+  RectifyReminderSettings settings = { .action_lead_days = 0, .nc_lead_days = 0 };
+  g_autoptr(GPtrArray) r = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-15", sent);
+  g_assert_cmpuint (r->len, ==, 3);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "action:1:overdue:2026-06-01");
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "Action A-001 is overdue by 14 days");
+  g_assert_cmpstr (reminder (r, 1)->key, ==, "action:2:due-soon:2026-06-15");
+  g_assert_cmpstr (reminder (r, 1)->title, ==, "Action A-002 is due today");
+  g_assert_cmpstr (reminder (r, 1)->body, ==, "Due on 2026-06-15");
+  g_assert_cmpstr (reminder (r, 2)->key, ==, "nc:4:due-soon:2026-06-16");
+  g_assert_cmpstr (reminder (r, 2)->title, ==, "Nonconformity NC-004 is due in 1 day");
+
+  /* Lead times of zero: only on the day itself; the sent set is not changed by compute */
+  g_hash_table_remove_all (sent);
+  none = rectify_reminders_compute (items, G_N_ELEMENTS (items), &settings, "2026-06-14", sent);
+  g_assert_cmpuint (none->len, ==, 1);
+  g_assert_cmpstr (reminder (none, 0)->key, ==, "action:1:overdue:2026-06-01");
+  g_assert_cmpuint (g_hash_table_size (sent), ==, 0);
+  g_clear_pointer (&none, g_ptr_array_unref);
+  none = rectify_reminders_compute (items, G_N_ELEMENTS (items), &settings, "2026-06-15", NULL);
+  g_assert_cmpuint (none->len, ==, 2);
+}
+
+/* The items built from real objects: closed NCs and done or cancelled actions are finished. */
+static void
+test_from_objects (void)
+{
+  g_autoptr(RectifyNonconformity) nc = rectify_nonconformity_new ();
+  g_autoptr(RectifyAction) action = rectify_action_new ();
+  RectifyReminderItem items[2];
+  g_autoptr(GPtrArray) r = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_object_set (nc, "ref", "NC-009", "title", "Open", "due-on", "2026-06-10", NULL);
+  g_object_set (action, "ref", "A-009", "title", "Patch", "target-on", "2026-06-20",
+                "status", RECTIFY_ACTION_STATUS_IN_PROGRESS, NULL);
+  rectify_reminder_item_init_nonconformity (&items[0], nc);
+  rectify_reminder_item_init_action (&items[1], action);
+  g_assert_cmpint (items[0].kind, ==, RECTIFY_REMINDER_ITEM_NONCONFORMITY);
+  g_assert_cmpstr (items[0].due_on, ==, "2026-06-10");
+  g_assert_cmpstr (items[1].due_on, ==, "2026-06-20");
+
+  r = rectify_reminders_compute (items, 2, NULL, "2026-06-15", NULL);
+  g_assert_cmpuint (r->len, ==, 2);
+  g_assert_cmpint (reminder (r, 0)->threshold, ==, RECTIFY_REMINDER_OVERDUE);
+  g_assert_cmpint (reminder (r, 1)->threshold, ==, RECTIFY_REMINDER_DUE_SOON);
+
+  g_object_set (nc, "status", RECTIFY_STATUS_CLOSED, NULL);
+  g_object_set (action, "status", RECTIFY_ACTION_STATUS_CANCELLED, NULL);
+  rectify_reminder_item_init_nonconformity (&items[0], nc);
+  rectify_reminder_item_init_action (&items[1], action);
+  after = rectify_reminders_compute (items, 2, NULL, "2026-06-15", NULL);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Rectify/Reminders/keys", test_keys);
+  g_test_add_func ("/Rectify/Reminders/thresholds", test_thresholds);
+  g_test_add_func ("/Rectify/Reminders/edges", test_edges);
+  g_test_add_func ("/Rectify/Reminders/from-objects", test_from_objects);
+
+  return g_test_run ();
+}
