@@ -53,7 +53,7 @@ struct _RectifyBoard
   /* After a keyboard move: give the focus back to the card in its new column. */
   RectifyNonconformity *focus_nc;
   guint                 focus_tick_id;
-  guint                 focus_tries;
+  gint64                focus_since;   /* frame time of the move, µs */
 
   /* Template widgets */
   GtkScrolledWindow    *scroller;
@@ -244,7 +244,11 @@ focus_tick_cb (GtkWidget     *widget,
       goto done;
     }
 
-  if (++self->focus_tries < 10)
+  /* The new column lays the card out within a few frames; give up after a second (a busy
+   * machine can take many frames). */
+  if (self->focus_since == 0)
+    self->focus_since = gdk_frame_clock_get_frame_time (clock);
+  if (gdk_frame_clock_get_frame_time (clock) - self->focus_since < G_USEC_PER_SEC)
     return G_SOURCE_CONTINUE;
 
 done:
@@ -276,7 +280,7 @@ follow_card (RectifyBoard         *self,
     }
 
   g_set_object (&self->focus_nc, nc);
-  self->focus_tries = 0;
+  self->focus_since = 0;
   if (self->focus_tick_id == 0)
     self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb,
                                                         NULL, NULL);

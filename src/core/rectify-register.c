@@ -2529,25 +2529,15 @@ reopen_if_not_effective (RectifyRegister  *self,
 /* Helpers: opening and creating files                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Switches @db to write-ahead logging. This changes the file's header: rectify_register_open ()
+ * does it last, once the register has been read, so that a failed open leaves the file as it
+ * was. */
 static gboolean
-configure_connection (sqlite3     *db,
-                      GError     **error)
+enable_wal (sqlite3     *db,
+            GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
-
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_extended_result_codes (db, 1);
-
-  /* A page cache large enough that a big batch (an import, the demo data) is not spilled to
-   * the write-ahead log before its commit, and savepoint journals in memory: each write in a
-   * batch is its own savepoint */
-  if (!exec_static (db,
-                    "PRAGMA foreign_keys = ON;"
-                    " PRAGMA cache_size = -32768;"
-                    " PRAGMA temp_store = MEMORY",
-                    _("Could not set up the register"), error))
-    return FALSE;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -2565,11 +2555,34 @@ configure_connection (sqlite3     *db,
                       error);
 }
 
-/* Runs the migration steps after @from up to @to in one transaction. */
+static gboolean
+configure_connection (sqlite3     *db,
+                      gboolean     wal,
+                      GError     **error)
+{
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+
+  /* A page cache large enough that a big batch (an import, the demo data) is not spilled to
+   * the write-ahead log before its commit, and savepoint journals in memory: each write in a
+   * batch is its own savepoint */
+  if (!exec_static (db,
+                    "PRAGMA foreign_keys = ON;"
+                    " PRAGMA cache_size = -32768;"
+                    " PRAGMA temp_store = MEMORY",
+                    _("Could not set up the register"), error))
+    return FALSE;
+
+  return !wal || enable_wal (db, error);
+}
+
+/* Runs the migration steps after @from up to @to in one transaction; with @commit FALSE the
+ * transaction is left open for the caller to commit (or roll back). */
 static gboolean
 migrate (sqlite3     *db,
          int          from,
          int          to,
+         gboolean     commit,
          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -2597,7 +2610,7 @@ migrate (sqlite3     *db,
   g_snprintf (sql, sizeof sql, "PRAGMA user_version = %d", to);
 
   if (!exec_static (db, sql, _("Could not upgrade the register"), &local_error) ||
-      !exec_static (db, "COMMIT", _("Could not upgrade the register"), &local_error))
+      (commit && !exec_static (db, "COMMIT", _("Could not upgrade the register"), &local_error)))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -2664,8 +2677,8 @@ create_database (const char  *path,
   /* application_id first, while the file is still in rollback-journal mode */
   g_snprintf (sql, sizeof sql, "PRAGMA application_id = %d", RECTIFY_REGISTER_APPLICATION_ID);
   if (!exec_static (db, sql, _("Could not create the register"), error) ||
-      !configure_connection (db, error) ||
-      !migrate (db, 0, version, error))
+      !configure_connection (db, TRUE, error) ||
+      !migrate (db, 0, version, TRUE, error))
     goto fail;
 
   return db;
@@ -2687,6 +2700,74 @@ readonly_uri (const char *path,
     return NULL;
 
   return g_strconcat (uri, immutable ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+}
+
+/* Checks that the tables the register reads have the columns it reads, each with an "id" that
+ * is its integer primary key: a damaged or hand-edited schema must not open as a register whose
+ * objects have no identity. */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  static const char * const nc_action_columns[] = { "nc_id", "action_id", NULL };
+
+  for (guint t = 0; t <= N_TABLES; t++)
+    {
+      const char *table = t < N_TABLES ? table_specs[t].name : "nc_action";
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      const char *missing = NULL;
+      gboolean id_ok = t == N_TABLES;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) == SQLITE_OK)
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            const char *name = (const char *)sqlite3_column_text (stmt, 1);
+            const char *type = (const char *)sqlite3_column_text (stmt, 2);
+
+            if (name == NULL)
+              continue;
+            g_hash_table_add (columns, g_strdup (name));
+            if (g_str_equal (name, "id") && sqlite3_column_int (stmt, 5) == 1 &&
+                type != NULL && g_ascii_strcasecmp (type, "INTEGER") == 0)
+              id_ok = TRUE;
+          }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, db, rc, _("Could not read the register"));
+          return FALSE;
+        }
+
+      if (t < N_TABLES)
+        {
+          for (guint c = 0; c < table_specs[t].n_columns && missing == NULL; c++)
+            if (!g_hash_table_contains (columns, table_specs[t].columns[c].column))
+              missing = table_specs[t].columns[c].column;
+        }
+      else
+        {
+          for (guint c = 0; nc_action_columns[c] != NULL && missing == NULL; c++)
+            if (!g_hash_table_contains (columns, nc_action_columns[c]))
+              missing = nc_action_columns[c];
+        }
+
+      if (g_hash_table_size (columns) == 0 || !id_ok || missing != NULL)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
+                       /* Translators: the second %s is a table of the file, e.g. "action" */
+                       _("“%s” is damaged and cannot be opened (the table “%s” is not what Rectify "
+                         "wrote). Open a backup copy instead."),
+                       path, table);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /* The tables (with their indexes) that inspect_file () checks for damage */
@@ -2826,16 +2907,18 @@ inspect_file (const char  *path,
 
   /* Damage is looked for in what the app reads when a register opens and in its first views:
    * the schema, the register settings (register_info), audits, NCs, actions and NC-action links,
-   * each table with its indexes (PRAGMA quick_check(TABLE), checked_at_open above). Not checked
+   * each table with its indexes (PRAGMA integrity_check(TABLE), checked_at_open above: unlike
+   * quick_check it also finds an index that disagrees with its table, such as two NCs with one
+   * reference behind a damaged UNIQUE index; the extra cost is small). Not checked
    * here: history, causes, verifications, evidence, approvals, the search index (nc_fts_*) and
    * pages that belong to no table (free-list, lost pages). All of that is checked by the full
    * PRAGMA integrity_check of rectify_register_verify () (`rectify-cli verify`); and SQLite stops
    * any read or write that meets a damaged page there with SQLITE_CORRUPT, the transaction being
-   * rolled back. Why: a full quick_check reads the whole file, mostly history, and was a third of
+   * rolled back. Why: a full check reads the whole file, mostly history, and was a third of
    * the time to open a register of 10,000 NCs (about 3 times the work of these checks). */
   for (guint i = 0; i < G_N_ELEMENTS (checked_at_open); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA quick_check(%s)", checked_at_open[i]);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA integrity_check(%s)", checked_at_open[i]);
 
       rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
       if (rc == SQLITE_OK)
@@ -2865,6 +2948,12 @@ inspect_file (const char  *path,
         }
       sqlite3_finalize (stmt);
       stmt = NULL;
+    }
+
+  if (version == RECTIFY_REGISTER_SCHEMA_VERSION && !check_schema (db, path, error))
+    {
+      version = 0;
+      goto out;
     }
 
   /* Writable? (tests may run as root, where chmod alone does not stop writes: access() of the
@@ -3128,8 +3217,11 @@ RectifyRegister *
 rectify_register_open (const char  *path,
                        GError     **error)
 {
+  g_autoptr(RectifyRegister) self = NULL;
+  g_autofree char *backup = NULL;
   sqlite3 *db = NULL;
   gint64 version = 0;
+  gboolean migrated = FALSE;
   int found;
   int rc;
 
@@ -3138,36 +3230,43 @@ rectify_register_open (const char  *path,
 
   if ((found = inspect_file (path, TRUE, error)) == 0)
     return NULL;
+  if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
+    backup = g_strdup_printf ("%s.v%d.bak", path, found);
 
+  /* Until the register has been read, the file stays in the journal mode it has: nothing is
+   * written but the upgrade, in one transaction that is only committed once the upgraded
+   * register has been read. So a failed open leaves the file byte for byte as it was. */
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (error, db, rc, _("Could not open the register"));
       sqlite3_close (db);
-      return NULL;
+      goto fail;
     }
 
-  if (!configure_connection (db, error) ||
+  if (!configure_connection (db, FALSE, error) ||
       !query_int (db, "PRAGMA user_version", &version, error))
     {
       sqlite3_close (db);
-      return NULL;
+      goto fail;
     }
 
   if (version < RECTIFY_REGISTER_SCHEMA_VERSION)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!migrate (db, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION, &local_error))
+      if (!migrate (db, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION, FALSE, &local_error) ||
+          !check_schema (db, path, &local_error))
         {
           g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
                        _("Could not upgrade “%s” from version %d to %d; it was left as it was "
                          "(%s)."),
                        path, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION,
                        local_error->message);
-          sqlite3_close (db);
-          return NULL;
+          sqlite3_close (db);   /* rolls the upgrade back */
+          goto fail;
         }
+      migrated = TRUE;
     }
   else if (version > RECTIFY_REGISTER_SCHEMA_VERSION)
     {
@@ -3177,10 +3276,47 @@ rectify_register_open (const char  *path,
                      "version can open up to version %d). Update Rectify to open it."),
                    path, (int)version, RECTIFY_REGISTER_SCHEMA_VERSION);
       sqlite3_close (db);
-      return NULL;
+      goto fail;
     }
 
-  return register_new_for_db (path, db, error);
+  /* Takes @db; on failure it is closed, and an unfinished upgrade rolled back */
+  if ((self = register_new_for_db (path, db, error)) == NULL)
+    goto fail;
+
+  if (migrated &&
+      !exec_static (self->db, "COMMIT", _("Could not upgrade the register"), error))
+    {
+      g_clear_object (&self);
+      goto fail;
+    }
+
+  if (!enable_wal (self->db, error))
+    {
+      g_clear_object (&self);
+      if (migrated && backup != NULL)
+        {
+          /* The upgrade is committed: put the old file back */
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+          if (g_rename (backup, path) == 0)
+            {
+              g_unlink (wal);
+              g_unlink (shm);
+            }
+          g_clear_pointer (&backup, g_free);
+        }
+      goto fail;
+    }
+
+  return g_steal_pointer (&self);
+
+fail:
+  /* The file is as it was: the backup copy made before the upgrade is not needed */
+  if (backup != NULL)
+    g_unlink (backup);
+
+  return NULL;
 }
 
 const char *
