@@ -651,7 +651,7 @@ send_keys (Fixture    *fixture,
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
   g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
   const char *focus_argv[] = { xdotool, "windowfocus", "--sync", xid, NULL };
-  const char *argv[] = { xdotool, "key", "--window", xid, "--clearmodifiers", keys, NULL };
+  const char *argv[] = { xdotool, "key", "--clearmodifiers", keys, NULL };
   g_autoptr(GSubprocess) focus_proc = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
@@ -659,7 +659,8 @@ send_keys (Fixture    *fixture,
   gboolean done = FALSE;
 
   /* Without a window manager nothing gives the window the X input focus: take it first, and
-   * wait until GTK knows, or the keys can arrive before the window is active. */
+   * wait until GTK knows; then the keys go through XTEST like a real keyboard's, to the window
+   * with the focus (a synthetic event sent to the window is not always taken). */
   focus_proc = g_subprocess_newv (focus_argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (focus_proc, NULL, wait_cb, &focused);
