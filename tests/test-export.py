@@ -140,6 +140,34 @@ class ExportTest(unittest.TestCase):
         self.assertTrue(any(row[5] == 'Yes' for row in nc1))
         self.assertTrue(any(row[2] == 2 for row in nc1))         # a second "why"
 
+    def test_fishbone_diagrams(self):
+        # Every NC with causes has its diagram, drawn by the fishbone code, in a row of its own
+        # right below its causes, with alt text naming the NC.
+        causes = self.wb['Root causes']
+        with_causes = []
+        for row in causes.iter_rows(min_row=2):
+            ref = row[0].value
+            if ref and row[4].value and ref not in with_causes:
+                with_causes.append(ref)
+        self.assertGreater(len(with_causes), 5)
+        images = causes._images
+        self.assertEqual(len(images), len(with_causes))
+        for image in images:
+            r = image.anchor._from.row + 1          # 0-based in the anchor
+            ref = causes['A%d' % r].value
+            self.assertIn(ref, with_causes)
+            self.assertIsNone(causes['E%d' % r].value)
+            self.assertEqual(causes['A%d' % (r - 1)].value, ref)   # its last cause above
+            self.assertEqual(image.anchor._from.col, 1)
+            self.assertGreater(causes.row_dimensions[r].height, 100)
+            data = image._data()
+            self.assertEqual(data[:8], b'\x89PNG\r\n\x1a\n')
+        with zipfile.ZipFile(self.plan) as z:
+            drawings = ''.join(z.read(n).decode('utf-8') for n in z.namelist()
+                               if n.startswith('xl/drawings/drawing'))
+        for ref in with_causes:
+            self.assertIn('descr="Fishbone diagram of %s"' % ref, drawings)
+
     def test_user_text_stays_text(self):
         cap = self.wb['Corrective Action Plan']
         r = row_of(cap, 'IA-2')

@@ -16,7 +16,9 @@
 
 #include "rectify-catalogue.h"
 #include "rectify-date.h"
+#include "rectify-entity-private.h"
 #include "rectify-export.h"
+#include "rectify-fishbone.h"
 
 /* Longest string a cell takes, in bytes (Excel's limit is 32767 characters). */
 #define MAX_CELL_BYTES 32767
@@ -30,6 +32,7 @@ typedef struct
   gint64    parent_id;
   char     *category;
   char     *text;
+  int       position;
   gboolean  is_root;
 } CauseRow;
 
@@ -270,6 +273,7 @@ snapshot_nc (RectifyRegister      *reg,
       crow->parent_id = rectify_cause_get_parent_id (cause);
       crow->category = g_strdup (rectify_cause_get_category (cause));
       crow->text = g_strdup (rectify_cause_get_text (cause));
+      crow->position = rectify_cause_get_position (cause);
       crow->is_root = rectify_cause_get_is_root (cause);
       g_ptr_array_add (row->causes, crow);
 
@@ -1141,6 +1145,99 @@ is_top_cause (GPtrArray *causes,
   return TRUE;
 }
 
+/* Fishbone diagrams in the Root causes sheet: at most this many (a plan for one audit has far
+ * fewer NCs; a whole register of thousands would make a workbook of hundreds of megabytes), each
+ * shown at most this size in pixels (a row is at most 409 points high). */
+#define MAX_DIAGRAMS 200
+#define DIAGRAM_MAX_WIDTH 840.0
+#define DIAGRAM_MAX_HEIGHT 530.0
+/* Rendered at this multiple of the size shown, for print */
+#define DIAGRAM_PRINT_SCALE 2.0
+
+/* The fishbone diagram of @nc, drawn by the same code as the app's (rectify-fishbone.c) from the
+ * snapshot's copy of its causes. Runs in the export's thread: the causes are new objects of
+ * that thread. */
+static GBytes *
+render_diagram (NcRow   *nc,
+                double  *width,
+                double  *height,
+                GError **error)
+{
+  g_autoptr(GListStore) causes = g_list_store_new (RECTIFY_TYPE_CAUSE);
+  g_autoptr(RectifyFishboneLayout) layout = NULL;
+  const char *problem = nc->title != NULL && *nc->title != '\0' ? nc->title : nc->statement;
+  double w = 0, h = 0, fit;
+
+  for (guint i = 0; i < nc->causes->len; i++)
+    {
+      CauseRow *row = g_ptr_array_index (nc->causes, i);
+      g_autoptr(RectifyCause) cause = g_object_new (RECTIFY_TYPE_CAUSE,
+                                                    "parent-id", row->parent_id,
+                                                    "category", row->category,
+                                                    "text", row->text,
+                                                    "position", row->position,
+                                                    "is-root", row->is_root,
+                                                    NULL);
+
+      _rectify_entity_load_id (RECTIFY_ENTITY (cause), row->id);
+      g_list_store_append (causes, cause);
+    }
+
+  layout = rectify_fishbone_layout_new (nc->ref, problem, NULL, G_LIST_MODEL (causes), NULL, 1.0);
+  rectify_fishbone_layout_get_size (layout, &w, &h);
+  if (w <= 0 || h <= 0)
+    {
+      g_set_error_literal (error, RECTIFY_FISHBONE_ERROR, RECTIFY_FISHBONE_ERROR_FAILED,
+                           "empty diagram");
+      return NULL;
+    }
+
+  fit = MIN (1.0, MIN (DIAGRAM_MAX_WIDTH / w, DIAGRAM_MAX_HEIGHT / h));
+  *width = w * fit;
+  *height = h * fit;
+
+  return rectify_fishbone_render_png (layout, NULL, fit * DIAGRAM_PRINT_SCALE, error);
+}
+
+/* A row below the causes of @nc with its fishbone diagram; FALSE when no image was placed. */
+static gboolean
+write_diagram (Writer        *w,
+               lxw_worksheet *ws,
+               lxw_row_t     *row,
+               NcRow         *nc)
+{
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  lxw_image_options options = { 0 };
+  double width = 0, height = 0;
+  gsize size = 0;
+  const guchar *data;
+
+  if ((png = render_diagram (nc, &width, &height, &error)) == NULL)
+    {
+      g_warning ("Could not draw the fishbone diagram of %s: %s", nc->ref, error->message);
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (png, &size);
+  /* Translators: the description (alt text) of an image in the workbook; %s is an NC's ref */
+  description = g_strdup_printf (_("Fishbone diagram of %s"), nc->ref);
+  options.x_offset = 4;
+  options.y_offset = 4;
+  options.x_scale = options.y_scale = 1.0 / DIAGRAM_PRINT_SCALE;
+  options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
+  options.description = description;
+
+  /* Pixels at 96 dpi to points, and room for the offsets */
+  note_error (w, worksheet_set_row (ws, *row, MIN (409.0, height * 0.75 + 8.0), NULL));
+  write_text (w, ws, *row, RC_REF, nc->ref, w->text);
+  note_error (w, worksheet_insert_image_buffer_opt (ws, *row, RC_CHAIN, data, size, &options));
+  (*row)++;
+
+  return TRUE;
+}
+
 static gboolean
 write_causes (Writer                *w,
               RectifyExportSnapshot *snap,
@@ -1152,6 +1249,8 @@ write_causes (Writer                *w,
 {
   lxw_worksheet *ws = workbook_add_worksheet (w->workbook, _("Root causes"));
   lxw_row_t row = 1;
+  guint n_diagrams = 0;
+  guint n_left_out = 0;
 
   if (ws == NULL)
     {
@@ -1175,8 +1274,33 @@ write_causes (Writer                *w,
             write_cause_tree (w, ws, &row, nc->ref, nc->causes, cause, ++chain, 0);
         }
 
+      if (nc->causes->len > 0 && n_diagrams < MAX_DIAGRAMS &&
+          write_diagram (w, ws, &row, nc))
+        n_diagrams++;
+      else if (nc->causes->len > 0 && n_diagrams >= MAX_DIAGRAMS)
+        n_left_out++;
+
       if (!tick (cancellable, progress_cb, user_data, ++(*done), total))
         return FALSE;
+    }
+
+  if (n_left_out > 0)
+    {
+      g_autofree char *note = NULL;
+
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: the last row of the Root causes sheet
+                                            * of a large plan; %u is a number of NCs */
+                                           "The fishbone diagram of %u more nonconformity is not "
+                                           "included: export one audit to include every diagram.",
+                                           "The fishbone diagrams of %u more nonconformities are "
+                                           "not included: export one audit to include every "
+                                           "diagram.",
+                                           n_left_out),
+                              n_left_out);
+      row++;
+      write_text (w, ws, row, RC_CAUSE, note, w->text);
+      row++;
     }
 
   worksheet_freeze_panes (ws, 1, 1);
