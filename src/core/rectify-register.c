@@ -1005,8 +1005,8 @@ validate_value (RectifyRegister   *self,
               {
                 g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
                              /* Translators: "There is no audit with id 7." */
-                             _("There is no %s with id %" G_GINT64_FORMAT "."),
-                             table_specs[col->link_table].name, target);
+                             _("There is no %s with id %lld."),
+                             table_specs[col->link_table].name, (long long)target);
                 return FALSE;
               }
           }
@@ -4521,8 +4521,8 @@ rectify_register_verify (RectifyRegister  *self,
       sqlite3_reset (stmt);
       g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
                    /* Translators: "Row 4 of “cause” refers to a missing row of “nonconformity”." */
-                   _("Row %" G_GINT64_FORMAT " of “%s” refers to a missing row of “%s”."),
-                   rowid, table, parent);
+                   _("Row %lld of “%s” refers to a missing row of “%s”."),
+                   (long long)rowid, table, parent);
       return FALSE;
     }
   sqlite3_reset (stmt);
@@ -4556,8 +4556,8 @@ rectify_register_verify (RectifyRegister  *self,
         {
           sqlite3_reset (stmt);
           g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
-                       _("History row %" G_GINT64_FORMAT " has been altered: its hash does not "
-                         "match."), id);
+                       _("History row %lld has been altered: its hash does not match."),
+                       (long long)id);
           return FALSE;
         }
 
