@@ -29,7 +29,7 @@
 #include "rectify-window-private.h"
 
 static gint64 start_us;
-static gint64 opened_us;
+static gint64 opened_us;   /* the window built, the register being read */
 static char *register_path;
 static gboolean done;
 
@@ -62,8 +62,10 @@ after_paint_cb (GdkFrameClock *clock,
   /* The register page is on screen: rows in the column view, or the empty state of a register
    * without nonconformities. */
   view = _rectify_window_get_column_view (window);
-  if (g_strcmp0 (_rectify_window_get_page (window), "register") != 0)
+  if (g_strcmp0 (_rectify_window_get_page (window), "register") != 0 ||
+      rectify_window_is_opening (window))
     return;
+
   if (!gtk_widget_get_mapped (GTK_WIDGET (view)) &&
       g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0)
     return;
@@ -86,12 +88,12 @@ static void
 activate_cb (GtkApplication *app)
 {
   g_autoptr(GFile) file = g_file_new_for_path (register_path);
-  g_autoptr(GError) error = NULL;
   RectifyWindow *window = rectify_window_new (app);
 
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
-  if (!rectify_window_open_file (window, file, &error))
-    g_error ("%s", error->message);
+  /* As the app opens a register at start (rectify_window_restore_session (), or a file given
+   * on the command line): read in a thread while the window is drawn. */
+  rectify_window_open_file_async (window, file);
   opened_us = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (window));
 }

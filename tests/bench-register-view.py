@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
         print(f'register alone {count:>7} NCs: open {statistics.median(times):.1f} ms '
               f'(median of {args.runs})')
 
-    print(f'{"renderer":<18}{"NCs":>7}{"open ms":>10}{"first frame ms":>16}{"peak MB":>10}')
+    print(f'{"renderer":<18}{"NCs":>7}{"window ms":>10}{"first frame ms":>16}{"peak MB":>10}')
     for renderer in args.renderers.split(','):
         results = {}
         for count, path in paths.items():

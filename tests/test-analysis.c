@@ -73,10 +73,16 @@ iterate_for (guint ms)
   iterate_until (never, NULL, ms);
 }
 
+/* Mapped, and placed on a monitor by the X server: before that GTK 4.8 cannot place a popover
+ * (gdk_monitor_get_geometry () on no monitor), which happens on a busy display. */
 static gboolean
-is_mapped (gpointer data)
+is_on_monitor (gpointer data)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
+  GtkNative *native = GTK_NATIVE (data);
+  GdkSurface *surface = gtk_native_get_surface (native);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
 static gboolean
@@ -145,7 +151,7 @@ open_analysis (Fixture *fixture)
   fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg,
                                                                              fixture->nc));
   g_assert_nonnull (fixture->window);
-  g_assert_true (iterate_until (is_mapped, fixture->window, 5000));
+  g_assert_true (iterate_until (is_on_monitor, fixture->window, 5000));
   iterate_for (200);
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
 }

@@ -40,6 +40,12 @@ timeout_cb (gpointer data)
 
 /* Runs the main context until @cond holds or @timeout_ms pass; returns whether it holds. */
 static gboolean
+not_opening (gpointer data)
+{
+  return !rectify_window_is_opening (data);
+}
+
+static gboolean
 iterate_until (gboolean (*cond) (gpointer data),
                gpointer   data,
                guint      timeout_ms)
@@ -417,6 +423,7 @@ test_window_session (Fixture       *fixture,
   g_settings_set_string (settings, "last-register", missing_uri);
   window = rectify_window_new (NULL);
   rectify_window_restore_session (window);
+  g_assert_true (iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "welcome");
   g_assert_null (rectify_window_get_register (window));
   close_window (window);
@@ -434,6 +441,11 @@ test_window_session (Fixture       *fixture,
   /* And the next start reopens it. */
   window = rectify_window_new (NULL);
   rectify_window_restore_session (window);
+  /* Read in a thread: the window says it is opening, then shows the register */
+  g_assert_true (rectify_window_is_opening (window));
+  g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
+  g_assert_null (rectify_window_get_register (window));
+  g_assert_true (iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
   g_assert_nonnull (rectify_window_get_register (window));
   close_window (window);

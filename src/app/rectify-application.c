@@ -209,7 +209,6 @@ rectify_application_open (GApplication  *app,
     {
       RectifyWindow *window;
       GtkWindow *active;
-      g_autoptr(GError) error = NULL;
 
       if ((window = find_window_for_file (self, files[i])))
         {
@@ -226,22 +225,8 @@ rectify_application_open (GApplication  *app,
         window = rectify_window_new (GTK_APPLICATION (self));
 
       gtk_window_present (GTK_WINDOW (window));
-
-      if (!rectify_window_open_file (window, files[i], &error))
-        {
-          AdwMessageDialog *dialog;
-          g_autofree char *name = g_file_get_basename (files[i]);
-
-          g_warning ("Could not open %s: %s", name, error->message);
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                               _("Could Not Open Register"),
-                                                               NULL));
-          /* Translators: %s is a file name, then the technical reason */
-          adw_message_dialog_format_body (dialog, _("“%s” could not be opened: %s"),
-                                          name, error->message);
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      /* Read in a thread; the window says why when it cannot be opened */
+      rectify_window_open_file_async (window, files[i]);
     }
 }
 

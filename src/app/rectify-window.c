@@ -89,6 +89,9 @@ struct _RectifyWindow
   GArray               *search_ids;  /* gint64, the keys of search_hits point into it */
   GHashTable           *search_hits; /* NULL: no search */
 
+  /* A register being read in a thread (rectify_window_open_file_async ()) */
+  GCancellable         *open_cancellable;
+
   /* The export under way: its task (data: ExportJob), and the progress shown */
   GTask                *export_task;
   GCancellable         *export_cancellable;
@@ -262,7 +265,9 @@ update_count (RectifyWindow *self)
                             total);
   gtk_label_set_text (self->count_label, text);
 
-  if (total == 0)
+  if (self->open_cancellable != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -808,15 +813,83 @@ set_register (RectifyWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
-static void
-open_interactive (RectifyWindow *self,
-                  GFile         *file)
+typedef struct
 {
+  RectifyWindow *self;
+  GFile         *file;
+  GCancellable  *cancellable;
+  gboolean       from_session;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
+static void
+set_loading (RectifyWindow *self,
+             gboolean       loading)
+{
+  if (loading)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "register");
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    }
+  else if (self->reg == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else
+    update_count (self);
+
+  update_actions (self);
+}
+
+static void
+open_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(OpenJob) job = user_data;
+  RectifyWindow *self = job->self;
+  g_autoptr(RectifyRegister) reg = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!rectify_window_open_file (self, file, &error))
+  reg = rectify_register_open_finish (result, &error);
+
+  /* Replaced by another open, or the window went */
+  if (job->cancellable != self->open_cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->open_cancellable);
+
+  if (reg != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      set_register (self, reg, job->file);
+      return;
+    }
+
+  set_loading (self, FALSE);
+
+  if (job->from_session)
+    {
+      g_autofree char *uri = g_file_get_uri (job->file);
+      g_autofree char *name = register_display_name (job->file);
+
+      g_message ("Could not reopen %s: %s", uri, error->message);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-register", "");
+      /* Translators: %s is a register's name, then the technical reason */
+      show_toast_printf (self, _("Could not reopen “%s”: %s"), name, error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
       g_autofree char *body = NULL;
 
       g_warning ("Could not open %s: %s", name, error->message);
@@ -824,6 +897,44 @@ open_interactive (RectifyWindow *self,
       body = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
       show_error_dialog (self, _("Could Not Open Register"), body);
     }
+}
+
+static void
+open_file_async (RectifyWindow *self,
+                 GFile         *file,
+                 gboolean       from_session)
+{
+  g_autofree char *path = g_file_get_path (file);
+  OpenJob *job;
+
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("Could Not Open Register"),
+                         _("Only registers in local folders can be opened"));
+      return;
+    }
+
+  self->open_cancellable = g_cancellable_new ();
+
+  job = g_new0 (OpenJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->cancellable = g_object_ref (self->open_cancellable);
+  job->from_session = from_session;
+
+  set_loading (self, TRUE);
+  rectify_register_open_async (path, self->open_cancellable, open_ready_cb, job);
+}
+
+static void
+open_interactive (RectifyWindow *self,
+                  GFile         *file)
+{
+  open_file_async (self, file, FALSE);
 }
 
 static void
@@ -1509,7 +1620,12 @@ rectify_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
-  /* An export under way finishes in its thread; its result is dropped. */
+  /* A register being read, or an export under way, finishes in its thread; its result is
+   * dropped. */
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_task);
@@ -1754,6 +1870,9 @@ rectify_window_open_file (RectifyWindow  *self,
   if (!(reg = rectify_register_open (path, error)))
     return FALSE;
 
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   set_register (self, reg, file);
 
   return TRUE;
@@ -1764,7 +1883,6 @@ rectify_window_restore_session (RectifyWindow *self)
 {
   g_autofree char *uri = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
@@ -1775,17 +1893,34 @@ rectify_window_restore_session (RectifyWindow *self)
   if (uri == NULL || *uri == '\0')
     return;
 
+  /* Read in a thread while the window is built and drawn: a large register opens about as fast
+   * as a small one. */
   file = g_file_new_for_uri (uri);
-  if (!rectify_window_open_file (self, file, &error))
-    {
-      g_autofree char *name = register_display_name (file);
+  open_file_async (self, file, TRUE);
+}
 
-      g_message ("Could not reopen %s: %s", uri, error->message);
-      g_settings_set_string (self->settings, "last-register", "");
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      /* Translators: %s is a register's name, then the technical reason */
-      show_toast_printf (self, _("Could not reopen “%s”: %s"), name, error->message);
-    }
+/**
+ * rectify_window_open_file_async:
+ *
+ * Opens @file in the window, reading it in a thread; the window shows that it is opening, then
+ * the register, or says why it could not be opened.
+ */
+void
+rectify_window_open_file_async (RectifyWindow *self,
+                                GFile         *file)
+{
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_file_async (self, file, FALSE);
+}
+
+gboolean
+rectify_window_is_opening (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+
+  return self->open_cancellable != NULL;
 }
 
 RectifyRegister *

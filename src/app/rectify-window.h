@@ -24,6 +24,10 @@ gboolean         rectify_window_open_file         (RectifyWindow  *self,
                                                    GError        **error);
 /* Reopens the last register of the previous session, or shows the welcome page (with a toast
  * that says why, when the last register could not be opened). */
+void             rectify_window_open_file_async   (RectifyWindow  *self,
+                                                   GFile          *file);
+/* Whether a register is being read (rectify_window_open_file_async (), restore_session ()) */
+gboolean         rectify_window_is_opening        (RectifyWindow  *self);
 void             rectify_window_restore_session   (RectifyWindow  *self);
 /* (transfer none) (nullable) */
 RectifyRegister *rectify_window_get_register      (RectifyWindow  *self);

@@ -63,6 +63,15 @@ RectifyRegister      *rectify_register_create               (const char         
  * transaction after a backup copy "PATH.vN.bak" is written beside it. */
 RectifyRegister      *rectify_register_open                 (const char            *path,
                                                              GError               **error);
+/* rectify_register_open() in a worker thread, so that a large register is read while the
+ * caller goes on (a window is built and drawn). The register is used from the thread of
+ * @callback afterwards. Cancelling drops the result (G_IO_ERROR_CANCELLED). */
+void                  rectify_register_open_async           (const char            *path,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+RectifyRegister      *rectify_register_open_finish          (GAsyncResult          *result,
+                                                             GError               **error);
 const char           *rectify_register_get_path             (RectifyRegister       *self);
 /* Who is written into history rows; defaults to the user's real name. */
 void                  rectify_register_set_user             (RectifyRegister       *self,
