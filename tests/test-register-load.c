@@ -420,6 +420,92 @@ test_damage_history (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+static RectifyRegister *
+open_async_and_wait (const char    *path,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_register_open_async (path, cancellable, open_done_cb, &result);
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return rectify_register_open_finish (result, error);
+}
+
+/* The register read in a thread is the same as the one read here, and errors come back. */
+static void
+test_open_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RectifyRegister) created = NULL;
+  g_autoptr(RectifyRegister) sync = NULL;
+  g_autoptr(RectifyRegister) async = NULL;
+  g_autoptr(RectifyRegister) cancelled = NULL;
+  g_autoptr(RectifyRegister) missing = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gone = g_build_filename (f->dir, "gone.rectify", NULL);
+  GListModel *a, *b;
+
+  created = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_demo_populate_synthetic (created, 50, 1, "2026-06-15", &error));
+  g_assert_no_error (error);
+  g_clear_object (&created);
+
+  sync = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  async = open_async_and_wait (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (async);
+
+  a = rectify_register_get_nonconformities (sync);
+  b = rectify_register_get_nonconformities (async);
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, 50);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+
+      assert_same_properties (x, y);
+    }
+
+  /* Used from this thread afterwards: a change is written */
+  {
+    g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (b, 0);
+
+    g_assert_true (rectify_register_update_string (async, RECTIFY_ENTITY (nc), "title",
+                                                   "Changed after an open in a thread", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, "Changed after an open in a thread");
+  }
+
+  missing = open_async_and_wait (gone, NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  cancelled = open_async_and_wait (f->path, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +523,7 @@ main (int   argc,
   ADD ("damage/nc_action", test_damage_checked, "nc_action");
   ADD ("damage/register_info", test_damage_checked, "register_info");
   ADD ("damage/history", test_damage_history, NULL);
+  ADD ("open-async", test_open_async, NULL);
 
   return g_test_run ();
 }
