@@ -14,6 +14,7 @@
 #include "rectify-catalogue.h"
 #include "rectify-cli-private.h"
 #include "rectify-date.h"
+#include "rectify-fishbone.h"
 
 #define WRAP_WIDTH 78
 
@@ -513,12 +514,17 @@ append_causes (GString    *out,
     {
       g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
       g_autoptr(GString) line = NULL;
+      const char *category;
 
       if (rectify_cause_get_parent_id (cause) != parent_id)
         continue;
 
       line = g_string_new (NULL);
-      g_string_append_printf (line, "[%s] %s", or_dash (rectify_cause_get_category (cause)),
+      category = rectify_cause_get_category (cause);
+      /* The default bones are stored in English: show their translated names. */
+      g_string_append_printf (line, "[%s] %s",
+                              or_dash (category != NULL && *category != '\0'
+                                         ? rectify_fishbone_category_label (category) : NULL),
                               or_dash (rectify_cause_get_text (cause)));
       if (rectify_cause_get_is_root (cause))
         /* Translators: marks a root cause in "rectify-cli show" */

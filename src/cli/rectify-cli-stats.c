@@ -254,7 +254,9 @@ append_text_report (GString      *out,
   append_heading (out, _("Nonconformities"));
   table_init (&table, 2);
   table_add (&table, g_strdup (_("Total")), uint_text (rectify_stats_get_n_total (stats)));
-  table_add (&table, g_strdup (_("Open")), uint_text (rectify_stats_get_n_open (stats)));
+  /* Translators: the number of nonconformities not yet closed: the adjective, not the verb */
+  table_add (&table, g_strdup (C_("figures", "Open")),
+             uint_text (rectify_stats_get_n_open (stats)));
   table_add (&table, g_strdup (_("Closed")), uint_text (rectify_stats_get_n_closed (stats)));
   table_append (out, &table);
 

@@ -132,6 +132,7 @@ static const DemoAction demo_actions[] = {
     N_("The HR system sends the leaving date to the directory; accounts are disabled "
        "automatically at 18:00 on the last working day."),
     HEAD_OF_IT, -330, N_("5 days external integrator, budget EUR 6,500"),
+    /* xgettext:no-c-format */
     N_("100 % of leavers in a sample of 20 disabled on their last working day"),
     RECTIFY_ACTION_STATUS_DONE, -334 },
   /* 3 */
@@ -173,6 +174,7 @@ static const DemoAction demo_actions[] = {
     N_("BitLocker enforced by compliance policy; non-compliant devices lose access to e-mail and "
        "the TMS."),
     HEAD_OF_IT, -260, N_("Existing device management licences; 3 days IT"),
+    /* xgettext:no-c-format */
     N_("Compliance report shows 100 % of laptops encrypted for six consecutive weeks"),
     RECTIFY_ACTION_STATUS_DONE, -262 },
   /* 9 */
@@ -194,6 +196,7 @@ static const DemoAction demo_actions[] = {
     N_("Annual 20-minute e-learning on phishing, clear desk and reporting of events, assigned to "
        "all staff with a directory account."),
     HR_MANAGER, -110, N_("E-learning platform licence"),
+    /* xgettext:no-c-format */
     N_("95 % completion within the training year"),
     RECTIFY_ACTION_STATUS_DONE, -112 },
   /* 12 */
@@ -235,6 +238,7 @@ static const DemoAction demo_actions[] = {
     N_("Finance and customer service confirm every change of bank details by phone on a number "
        "from the master data, never from the e-mail."),
     CUSTOMER_SVC, -10, NULL,
+    /* xgettext:no-c-format */
     N_("Procedure in force and 100 % of changes in a quarterly sample confirmed by call-back"),
     RECTIFY_ACTION_STATUS_IN_PROGRESS, 0 },
   /* 18 */
@@ -242,6 +246,7 @@ static const DemoAction demo_actions[] = {
     N_("Daily check in the SIEM for agents silent for more than 72 hours, with a ticket to the "
        "service desk."),
     SECURITY_ENG, -50, NULL,
+    /* xgettext:no-c-format */
     N_("Fewer than 1 % of endpoints silent for more than 72 hours for three months"),
     RECTIFY_ACTION_STATUS_DONE, -52 },
   /* 19 */
@@ -458,7 +463,7 @@ static const DemoNc demo_ncs[] = {
     .actions = { 8 },
     .checks = {
       { RECTIFY_VERIFICATION_METHOD_METRIC, SECURITY_ENG, -220, RECTIFY_VERIFICATION_RESULT_EFFECTIVE,
-        -216, N_("Weekly compliance reports for six weeks: 100 % of laptops encrypted; two devices "
+        -216, /* xgettext:no-c-format */ N_("Weekly compliance reports for six weeks: 100 % of laptops encrypted; two devices "
                  "that fell out of compliance were blocked automatically.") },
     } },
   /* NC-007 */
@@ -522,7 +527,7 @@ static const DemoNc demo_ncs[] = {
     .statement = N_("Personnel do not receive appropriate information security awareness "
                     "education as required by control A.6.3 and the awareness programme "
                     "HR-PR-05."),
-    .evidence = N_("Training records for 2025: 61 % of office staff and 0 % of warehouse staff "
+    .evidence = /* xgettext:no-c-format */ N_("Training records for 2025: 61 % of office staff and 0 % of warehouse staff "
                    "completed the awareness training. Four of five forklift drivers interviewed did "
                    "not know how to report a suspicious e-mail on the shared terminals."),
     .area = N_("Human resources: awareness"), .location = DUISBURG,
@@ -543,6 +548,7 @@ static const DemoNc demo_ncs[] = {
     .checks = {
       { RECTIFY_VERIFICATION_METHOD_METRIC, ISMS_MANAGER, -20,
         RECTIFY_VERIFICATION_RESULT_NOT_EFFECTIVE, -20,
+        /* xgettext:no-c-format */
         N_("Completion 71 % against the 95 % criterion; agency staff still not covered. Reopened "
            "for a new cause analysis.") },
     } },
