@@ -12,11 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "rectify-application.h"
+#include "rectify-preferences-window.h"
+#include "rectify-settings.h"
 #include "rectify-window.h"
 
 struct _RectifyApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* NULL when the schema is not installed */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -61,6 +66,36 @@ find_window_for_file (RectifyApplication *self,
     }
 
   return NULL;
+}
+
+/* Follows the "style-variant" setting. */
+static void
+update_style (RectifyApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *style = NULL;
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  g_assert (RECTIFY_IS_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  style = g_settings_get_string (self->settings, "style-variant");
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (manager, scheme);
+}
+
+/* Callbacks */
+
+static void
+style_changed_cb (RectifyApplication *self)
+{
+  update_style (self);
 }
 
 static void
@@ -114,6 +149,40 @@ rectify_application_quit_action (GSimpleAction *action,
 }
 
 static void
+rectify_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyWindow *parent = NULL;
+  RectifyRegister *reg = NULL;
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The windows are in the order they were last focused. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RECTIFY_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+
+      if (parent == NULL && RECTIFY_IS_WINDOW (l->data))
+        parent = l->data;
+    }
+
+  if (parent != NULL)
+    reg = rectify_window_get_register (parent);
+
+  preferences = rectify_preferences_window_new (GTK_WINDOW (parent), self->settings, reg);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 rectify_application_about_action (GSimpleAction *action,
                                   GVariant      *param,
                                   gpointer       user_data)
@@ -145,6 +214,7 @@ static const GActionEntry app_actions[] = {
   { "new-register", rectify_application_new_register_action },
   { "open-recent", rectify_application_open_recent_action, "s" },
   { "quit", rectify_application_quit_action },
+  { "preferences", rectify_application_preferences_action },
   { "about", rectify_application_about_action },
 };
 
@@ -158,6 +228,7 @@ rectify_application_startup (GApplication *app)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-register", { "<Control><Shift>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-nc", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
@@ -175,6 +246,20 @@ rectify_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+
+  self->settings = rectify_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::style-variant",
+                               G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+      update_style (self);
+    }
+  else
+    {
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                                "preferences")),
+                                   FALSE);
+    }
 
   gtk_window_set_default_icon_name (APP_ID);
 }
@@ -246,9 +331,22 @@ rectify_application_open (GApplication  *app,
 }
 
 static void
+rectify_application_dispose (GObject *object)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rectify_application_parent_class)->dispose (object);
+}
+
+static void
 rectify_application_class_init (RectifyApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rectify_application_dispose;
 
   app_class->startup = rectify_application_startup;
   app_class->activate = rectify_application_activate;
