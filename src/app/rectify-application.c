@@ -11,17 +11,20 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-action-dialog.h"
 #include "rectify-application.h"
+#include "rectify-notifier.h"
 #include "rectify-preferences-window.h"
 #include "rectify-settings.h"
 #include "rectify-window.h"
 
 struct _RectifyApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication   parent_instance;
 
   /* NULL when the schema is not installed */
-  GSettings      *settings;
+  GSettings       *settings;
+  RectifyNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -182,6 +185,65 @@ rectify_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* app.show-item ("(ssx)": register path, "nc", "action" or "register", id), the default action
+ * of a reminder: opens the register if needed, then the item. */
+static void
+rectify_application_show_item_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  RectifyWindow *window;
+  RectifyRegister *reg;
+  const char *path;
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&s&sx)", &path, &kind, &id);
+  file = g_file_new_for_path (path);
+
+  if ((window = find_window_for_file (self, file)) == NULL)
+    {
+      /* Says why in a dialog when it cannot be opened. */
+      g_application_open (G_APPLICATION (self), &file, 1, "");
+      if ((window = find_window_for_file (self, file)) == NULL)
+        return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  reg = rectify_window_get_register (window);
+
+  if (g_strcmp0 (kind, "nc") == 0)
+    {
+      RectifyNonconformity *nc = rectify_register_lookup_nonconformity (reg, id);
+
+      if (nc != NULL)
+        rectify_window_show_nonconformity (window, nc);
+    }
+  else if (g_strcmp0 (kind, "action") == 0)
+    {
+      RectifyAction *corrective_action = rectify_register_lookup_action (reg, id);
+      g_autoptr(GListModel) ncs = NULL;
+      g_autoptr(RectifyNonconformity) nc = NULL;
+      GtkWidget *dialog;
+
+      if (corrective_action == NULL)
+        return;
+
+      /* The NC it addresses in the editor, the action in its dialog over it */
+      ncs = rectify_register_list_nonconformities_for (reg, corrective_action);
+      if (g_list_model_get_n_items (ncs) > 0)
+        {
+          nc = g_list_model_get_item (ncs, 0);
+          rectify_window_show_nonconformity (window, nc);
+        }
+
+      dialog = rectify_action_dialog_new (GTK_WINDOW (window), reg, nc, corrective_action);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static void
 rectify_application_about_action (GSimpleAction *action,
                                   GVariant      *param,
@@ -215,6 +277,7 @@ static const GActionEntry app_actions[] = {
   { "open-recent", rectify_application_open_recent_action, "s" },
   { "quit", rectify_application_quit_action },
   { "preferences", rectify_application_preferences_action },
+  { "show-item", rectify_application_show_item_action, "(ssx)" },
   { "about", rectify_application_about_action },
 };
 
@@ -260,6 +323,9 @@ rectify_application_startup (GApplication *app)
                                                                                 "preferences")),
                                    FALSE);
     }
+
+  /* Reminders of the registers the windows open */
+  self->notifier = rectify_notifier_new (GTK_APPLICATION (self), self->settings);
 
   gtk_window_set_default_icon_name (APP_ID);
 }
@@ -335,6 +401,7 @@ rectify_application_dispose (GObject *object)
 {
   RectifyApplication *self = RECTIFY_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rectify_application_parent_class)->dispose (object);
@@ -356,6 +423,15 @@ rectify_application_class_init (RectifyApplicationClass *klass)
 static void
 rectify_application_init (RectifyApplication *self)
 {
+}
+
+/* For tests: the reminders. (transfer none) (nullable): NULL before startup */
+RectifyNotifier *
+_rectify_application_get_notifier (RectifyApplication *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }
 
 RectifyApplication *
