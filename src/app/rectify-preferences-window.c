@@ -465,7 +465,16 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
 static void
 rectify_preferences_window_init (RectifyPreferencesWindow *self)
 {
+  GObject *search_button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 gives its search button only a tooltip, which is no accessible name. */
+  search_button = gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW,
+                                                 "search_button");
+  if (GTK_IS_ACCESSIBLE (search_button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (search_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
 }
 
 /* Public API */
