@@ -244,6 +244,25 @@ rectify_application_show_item_action (GSimpleAction *action,
     }
 }
 
+/* What a bug report needs to know, shown in the About window's troubleshooting page. */
+static char *
+make_debug_info (void)
+{
+  GString *info = g_string_new (NULL);
+
+  g_string_append_printf (info, "Rectify %s (%s, profile %s)\n", PACKAGE_VERSION, APP_ID, PROFILE);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version,
+                          glib_micro_version);
+  g_string_append_printf (info, "Flatpak: %s\n",
+                          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "yes" : "no");
+
+  return g_string_free (info, FALSE);
+}
+
 static void
 rectify_application_about_action (GSimpleAction *action,
                                   GVariant      *param,
@@ -251,24 +270,46 @@ rectify_application_about_action (GSimpleAction *action,
 {
   RectifyApplication *self = user_data;
   static const char *developers[] = { "The Rectify authors", NULL };
-  GtkWindow *window;
+  static const char *libraries[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "SQLite https://sqlite.org",
+    "libxlsxwriter https://libxlsxwriter.github.io",
+    "libcsv https://github.com/rgamble/libcsv",
+    NULL
+  };
+  g_autofree char *debug_info = make_debug_info ();
+  AdwAboutWindow *about;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
 
-  adw_show_about_window (window,
-                         "application-name", _("Rectify"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Corrective actions for ISO/IEC 27001 nonconformities"),
-                         "website", PACKAGE_URL,
-                         "issue-url", PACKAGE_URL "/issues",
-                         "developer-name", _("The Rectify authors"),
-                         "developers", developers,
-                         "copyright", _("© 2026 The Rectify authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  adw_about_window_set_application_name (about, _("Rectify"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, _("Corrective actions for ISO/IEC 27001 nonconformities"));
+  adw_about_window_set_website (about, PACKAGE_URL);
+  adw_about_window_set_issue_url (about, PACKAGE_URL "/issues");
+  adw_about_window_set_developer_name (about, _("The Rectify authors"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_copyright (about, _("© 2026 The Rectify authors"));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_debug_info (about, debug_info);
+  adw_about_window_set_debug_info_filename (about, "rectify-debug-info.txt");
+
+  /* Translators: the title of the list of libraries Rectify is built on */
+  adw_about_window_add_acknowledgement_section (about, _("Built With"), libraries);
+  /* The libraries the Flatpak bundles */
+  adw_about_window_add_legal_section (about, "libxlsxwriter",
+                                      "© 2014–2021 John McNamara", GTK_LICENSE_BSD, NULL);
+  adw_about_window_add_legal_section (about, "libcsv",
+                                      "© 2008 Robert Gamble", GTK_LICENSE_LGPL_2_1, NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
