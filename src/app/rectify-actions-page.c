@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rectify-accessible.h"
 #include "rectify-actions-page.h"
 #include "rectify-date.h"
 #include "rectify-enums.h"
@@ -808,6 +809,9 @@ rectify_actions_page_init (RectifyActionsPage *self)
   gtk_drop_down_set_expression (self->owner_filter,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
+
+  rectify_accessible_name_drop_down (self->owner_filter);
+  rectify_accessible_name_drop_down (self->status_filter);
 
   g_signal_connect_object (self->owner_filter, "notify::selected",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);

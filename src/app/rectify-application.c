@@ -11,12 +11,20 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-action-dialog.h"
 #include "rectify-application.h"
+#include "rectify-notifier.h"
+#include "rectify-preferences-window.h"
+#include "rectify-settings.h"
 #include "rectify-window.h"
 
 struct _RectifyApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  /* NULL when the schema is not installed */
+  GSettings       *settings;
+  RectifyNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -61,6 +69,36 @@ find_window_for_file (RectifyApplication *self,
     }
 
   return NULL;
+}
+
+/* Follows the "style-variant" setting. */
+static void
+update_style (RectifyApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *style = NULL;
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  g_assert (RECTIFY_IS_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  style = g_settings_get_string (self->settings, "style-variant");
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (manager, scheme);
+}
+
+/* Callbacks */
+
+static void
+style_changed_cb (RectifyApplication *self)
+{
+  update_style (self);
 }
 
 static void
@@ -114,30 +152,164 @@ rectify_application_quit_action (GSimpleAction *action,
 }
 
 static void
+rectify_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyWindow *parent = NULL;
+  RectifyRegister *reg = NULL;
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The windows are in the order they were last focused. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RECTIFY_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+
+      if (parent == NULL && RECTIFY_IS_WINDOW (l->data))
+        parent = l->data;
+    }
+
+  if (parent != NULL)
+    reg = rectify_window_get_register (parent);
+
+  preferences = rectify_preferences_window_new (GTK_WINDOW (parent), self->settings, reg);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* app.show-item ("(ssx)": register path, "nc", "action" or "register", id), the default action
+ * of a reminder: opens the register if needed, then the item. */
+static void
+rectify_application_show_item_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  RectifyWindow *window;
+  RectifyRegister *reg;
+  const char *path;
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&s&sx)", &path, &kind, &id);
+  file = g_file_new_for_path (path);
+
+  if ((window = find_window_for_file (self, file)) == NULL)
+    {
+      /* Says why in a dialog when it cannot be opened. */
+      g_application_open (G_APPLICATION (self), &file, 1, "");
+      if ((window = find_window_for_file (self, file)) == NULL)
+        return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  reg = rectify_window_get_register (window);
+
+  if (g_strcmp0 (kind, "nc") == 0)
+    {
+      RectifyNonconformity *nc = rectify_register_lookup_nonconformity (reg, id);
+
+      if (nc != NULL)
+        rectify_window_show_nonconformity (window, nc);
+    }
+  else if (g_strcmp0 (kind, "action") == 0)
+    {
+      RectifyAction *corrective_action = rectify_register_lookup_action (reg, id);
+      g_autoptr(GListModel) ncs = NULL;
+      g_autoptr(RectifyNonconformity) nc = NULL;
+      GtkWidget *dialog;
+
+      if (corrective_action == NULL)
+        return;
+
+      /* The NC it addresses in the editor, the action in its dialog over it */
+      ncs = rectify_register_list_nonconformities_for (reg, corrective_action);
+      if (g_list_model_get_n_items (ncs) > 0)
+        {
+          nc = g_list_model_get_item (ncs, 0);
+          rectify_window_show_nonconformity (window, nc);
+        }
+
+      dialog = rectify_action_dialog_new (GTK_WINDOW (window), reg, nc, corrective_action);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* What a bug report needs to know, shown in the About window's troubleshooting page. */
+static char *
+make_debug_info (void)
+{
+  GString *info = g_string_new (NULL);
+
+  g_string_append_printf (info, "Rectify %s (%s, profile %s)\n", PACKAGE_VERSION, APP_ID, PROFILE);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version,
+                          glib_micro_version);
+  g_string_append_printf (info, "Flatpak: %s\n",
+                          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "yes" : "no");
+
+  return g_string_free (info, FALSE);
+}
+
+static void
 rectify_application_about_action (GSimpleAction *action,
                                   GVariant      *param,
                                   gpointer       user_data)
 {
   RectifyApplication *self = user_data;
   static const char *developers[] = { "The Rectify authors", NULL };
-  GtkWindow *window;
+  static const char *libraries[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "SQLite https://sqlite.org",
+    "libxlsxwriter https://libxlsxwriter.github.io",
+    "libcsv https://github.com/rgamble/libcsv",
+    NULL
+  };
+  g_autofree char *debug_info = make_debug_info ();
+  AdwAboutWindow *about;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
 
-  adw_show_about_window (window,
-                         "application-name", _("Rectify"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Corrective actions for ISO/IEC 27001 nonconformities"),
-                         "website", PACKAGE_URL,
-                         "issue-url", PACKAGE_URL "/issues",
-                         "developer-name", _("The Rectify authors"),
-                         "developers", developers,
-                         "copyright", _("© 2026 The Rectify authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  adw_about_window_set_application_name (about, _("Rectify"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, _("Corrective actions for ISO/IEC 27001 nonconformities"));
+  adw_about_window_set_website (about, PACKAGE_URL);
+  adw_about_window_set_issue_url (about, PACKAGE_URL "/issues");
+  adw_about_window_set_developer_name (about, _("The Rectify authors"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_copyright (about, _("© 2026 The Rectify authors"));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_debug_info (about, debug_info);
+  adw_about_window_set_debug_info_filename (about, "rectify-debug-info.txt");
+
+  /* Translators: the title of the list of libraries Rectify is built on */
+  adw_about_window_add_acknowledgement_section (about, _("Built With"), libraries);
+  /* The libraries the Flatpak bundles */
+  adw_about_window_add_legal_section (about, "libxlsxwriter",
+                                      "© 2014–2021 John McNamara", GTK_LICENSE_BSD, NULL);
+  adw_about_window_add_legal_section (about, "libcsv",
+                                      "© 2008 Robert Gamble", GTK_LICENSE_LGPL_2_1, NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
@@ -145,6 +317,8 @@ static const GActionEntry app_actions[] = {
   { "new-register", rectify_application_new_register_action },
   { "open-recent", rectify_application_open_recent_action, "s" },
   { "quit", rectify_application_quit_action },
+  { "preferences", rectify_application_preferences_action },
+  { "show-item", rectify_application_show_item_action, "(ssx)" },
   { "about", rectify_application_about_action },
 };
 
@@ -158,6 +332,7 @@ rectify_application_startup (GApplication *app)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-register", { "<Control><Shift>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-nc", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
@@ -175,6 +350,23 @@ rectify_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+
+  self->settings = rectify_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::style-variant",
+                               G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+      update_style (self);
+    }
+  else
+    {
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                                "preferences")),
+                                   FALSE);
+    }
+
+  /* Reminders of the registers the windows open */
+  self->notifier = rectify_notifier_new (GTK_APPLICATION (self), self->settings);
 
   gtk_window_set_default_icon_name (APP_ID);
 }
@@ -231,9 +423,23 @@ rectify_application_open (GApplication  *app,
 }
 
 static void
+rectify_application_dispose (GObject *object)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (object);
+
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rectify_application_parent_class)->dispose (object);
+}
+
+static void
 rectify_application_class_init (RectifyApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rectify_application_dispose;
 
   app_class->startup = rectify_application_startup;
   app_class->activate = rectify_application_activate;
@@ -243,6 +449,15 @@ rectify_application_class_init (RectifyApplicationClass *klass)
 static void
 rectify_application_init (RectifyApplication *self)
 {
+}
+
+/* For tests: the reminders. (transfer none) (nullable): NULL before startup */
+RectifyNotifier *
+_rectify_application_get_notifier (RectifyApplication *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }
 
 RectifyApplication *

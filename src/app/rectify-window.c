@@ -21,6 +21,7 @@
 #include "rectify-import-dialog.h"
 #include "rectify-nc-columns.h"
 #include "rectify-nc-editor.h"
+#include "rectify-settings.h"
 #include "rectify-window-private.h"
 
 #define MAX_RECENT_REGISTERS 10
@@ -107,6 +108,14 @@ struct _RectifyWindow
 };
 
 G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REGISTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct {
   const char *property;
@@ -811,6 +820,8 @@ set_register (RectifyWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "register");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
 }
 
 typedef struct
@@ -997,6 +1008,13 @@ new_response_cb (GtkNativeDialog *native,
       body = g_strdup_printf (_("“%s” could not be created: %s"), name, error->message);
       show_error_dialog (self, _("Could Not Create Register"), body);
       goto out;
+    }
+
+  /* A new register starts with the deadline policy of the preferences. */
+  if (!rectify_settings_apply_default_policy (self->settings, reg, &error))
+    {
+      g_warning ("Could not set the default deadline policy on %s: %s", path, error->message);
+      g_clear_error (&error);
     }
 
   set_register (self, reg, file);
@@ -1668,6 +1686,25 @@ rectify_window_finalize (GObject *object)
 }
 
 static void
+rectify_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rectify_window_class_init (RectifyWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1675,6 +1712,13 @@ rectify_window_class_init (RectifyWindowClass *klass)
 
   object_class->dispose = rectify_window_dispose;
   object_class->finalize = rectify_window_finalize;
+  object_class->get_property = rectify_window_get_property;
+
+  /* The open register; notified each time one is opened. */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, RECTIFY_TYPE_REGISTER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->unmap = rectify_window_unmap;
 
@@ -1929,6 +1973,17 @@ rectify_window_get_register (RectifyWindow *self)
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
 
   return self->reg;
+}
+
+void
+rectify_window_show_nonconformity (RectifyWindow        *self,
+                                   RectifyNonconformity *nc)
+{
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+  g_return_if_fail (RECTIFY_IS_NONCONFORMITY (nc));
+  g_return_if_fail (self->reg != NULL);
+
+  actions_page_show_nc_cb (self, nc, self->actions_page);
 }
 
 void

@@ -31,6 +31,9 @@ gboolean         rectify_window_is_opening        (RectifyWindow  *self);
 void             rectify_window_restore_session   (RectifyWindow  *self);
 /* (transfer none) (nullable) */
 RectifyRegister *rectify_window_get_register      (RectifyWindow  *self);
+/* Shows @nc, an NC of the open register, in the editor (clearing filters that hide it). */
+void             rectify_window_show_nonconformity (RectifyWindow        *self,
+                                                    RectifyNonconformity *nc);
 void             rectify_window_show_open_dialog  (RectifyWindow  *self);
 void             rectify_window_show_new_dialog   (RectifyWindow  *self);
 

@@ -1,0 +1,34 @@
+/* rectify-preferences-window.h
+ *
+ * Copyright 2026 The Rectify authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rectify-register.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_PREFERENCES_WINDOW (rectify_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyPreferencesWindow, rectify_preferences_window, RECTIFY, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* The preferences: style, reminders and the deadline policy for new registers, all kept in
+ * @settings; and, when @reg is given, the deadline policy of that register, saved into it. */
+GtkWidget *rectify_preferences_window_new (GtkWindow       *parent,
+                                           GSettings       *settings,
+                                           RectifyRegister *reg);
+
+/* For tests: the switch or spin button that edits a policy key ("policy.major-days") of the
+ * defaults for new registers, or of the register (@for_register). (transfer none) (nullable) */
+GtkWidget *_rectify_preferences_window_get_policy_widget (RectifyPreferencesWindow *self,
+                                                          gboolean                  for_register,
+                                                          const char               *policy_key);
+/* Writes a pending change of the register's policy now. */
+void       _rectify_preferences_window_flush             (RectifyPreferencesWindow *self);
+
+G_END_DECLS
