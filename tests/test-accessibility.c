@@ -403,14 +403,6 @@ static struct {
   const char *fix;
   gboolean    seen;
 } known_issues[] = {
-  { "unnamed button: RectifyWindow > * > GtkDropDown#status_filter > GtkToggleButton#button",
-    "rectify-window.c: rectify_accessible_name_drop_down (self->status_filter)" },
-  { "unnamed button: RectifyWindow > * > GtkDropDown#grade_filter > GtkToggleButton#button",
-    "rectify-window.c: rectify_accessible_name_drop_down (self->grade_filter)" },
-  { "unnamed button: RectifyWindow > * > GtkDropDown#source_filter > GtkToggleButton#button",
-    "rectify-window.c: rectify_accessible_name_drop_down (self->source_filter)" },
-  { "unnamed button: RectifyWindow > * > GtkDropDown#audit_filter > GtkToggleButton#button",
-    "rectify-window.c: rectify_accessible_name_drop_down (self->audit_filter)" },
   { "unnamed button: RectifyNcEditor#editor > * > GtkListBox#causes_list > GtkDropDown > GtkToggleButton#button",
     "rectify-nc-editor.c, create_cause_row (): rectify_accessible_name_drop_down () on the category drop-down" },
   { "unnamed button: RectifyNcEditor#editor > * > GtkExpander#history_expander",

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "rectify-accessible.h"
 #include "rectify-actions-page.h"
 #include "rectify-analysis-window.h"
 #include "rectify-date.h"
@@ -1836,6 +1837,12 @@ rectify_window_init (RectifyWindow *self)
   gtk_drop_down_set_model (self->grade_filter, G_LIST_MODEL (grades));
   gtk_drop_down_set_model (self->source_filter, G_LIST_MODEL (sources));
   gtk_drop_down_set_model (self->audit_filter, G_LIST_MODEL (self->audit_names));
+
+  /* The button inside each drop-down takes the drop-down's accessible label */
+  rectify_accessible_name_drop_down (self->status_filter);
+  rectify_accessible_name_drop_down (self->grade_filter);
+  rectify_accessible_name_drop_down (self->source_filter);
+  rectify_accessible_name_drop_down (self->audit_filter);
 
   g_signal_connect_object (self->status_filter, "notify::selected",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
