@@ -400,13 +400,20 @@ window_for (const char *path)
   return NULL;
 }
 
+static gboolean
+has_window_for (gpointer data)
+{
+  return window_for (data) != NULL;
+}
+
 static RectifyWindow *
 open_register (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
+  /* The app reads the register in a thread */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  g_assert_nonnull (window_for (path));
+  g_assert_true (iterate_until (has_window_for, (gpointer)path, 10000));
 
   return window_for (path);
 }

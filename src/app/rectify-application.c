@@ -185,6 +185,44 @@ rectify_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Opens @file in a window that shows the welcome page, or in a new one, before returning (the
+ * caller goes on to show an item of it); says why in a dialog when it cannot be opened. */
+static RectifyWindow *
+open_file_now (RectifyApplication *self,
+               GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RECTIFY_IS_WINDOW (active) &&
+      rectify_window_get_register (RECTIFY_WINDOW (active)) == NULL &&
+      !rectify_window_is_opening (RECTIFY_WINDOW (active)))
+    window = RECTIFY_WINDOW (active);
+  else
+    window = rectify_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!rectify_window_open_file (window, file, &error))
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_warning ("Could not open %s: %s", name, error->message);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                           _("Could Not Open Register"), NULL));
+      /* Translators: %s is a file name, then the technical reason */
+      adw_message_dialog_format_body (dialog, _("“%s” could not be opened: %s"),
+                                      name, error->message);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return NULL;
+    }
+
+  return window;
+}
+
 /* app.show-item ("(ssx)": register path, "nc", "action" or "register", id), the default action
  * of a reminder: opens the register if needed, then the item. */
 static void
@@ -203,13 +241,9 @@ rectify_application_show_item_action (GSimpleAction *action,
   g_variant_get (param, "(&s&sx)", &path, &kind, &id);
   file = g_file_new_for_path (path);
 
-  if ((window = find_window_for_file (self, file)) == NULL)
-    {
-      /* Says why in a dialog when it cannot be opened. */
-      g_application_open (G_APPLICATION (self), &file, 1, "");
-      if ((window = find_window_for_file (self, file)) == NULL)
-        return;
-    }
+  if ((window = find_window_for_file (self, file)) == NULL &&
+      (window = open_file_now (self, file)) == NULL)
+    return;
 
   gtk_window_present (GTK_WINDOW (window));
   reg = rectify_window_get_register (window);
@@ -411,7 +445,8 @@ rectify_application_open (GApplication  *app,
       /* Reuse a window that shows the welcome page; otherwise open a new one. */
       active = gtk_application_get_active_window (GTK_APPLICATION (self));
       if (RECTIFY_IS_WINDOW (active) &&
-          rectify_window_get_register (RECTIFY_WINDOW (active)) == NULL)
+          rectify_window_get_register (RECTIFY_WINDOW (active)) == NULL &&
+          !rectify_window_is_opening (RECTIFY_WINDOW (active)))
         window = RECTIFY_WINDOW (active);
       else
         window = rectify_window_new (GTK_APPLICATION (self));
