@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rectify-catalogue.h"
@@ -380,6 +382,132 @@ test_search_mixed (void)
     }
 }
 
+static gboolean
+locale_exists (const char *name)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean exists = setlocale (LC_ALL, name) != NULL;
+
+  setlocale (LC_ALL, saved);
+
+  return exists;
+}
+
+/* The catalogue in German, read from the catalogue built in po/ as an installed one would be:
+ * titles, themes and labels are German, and lookup and search take the German and the English
+ * titles alike. */
+static void
+test_german (void)
+{
+  const char *builddir = g_getenv ("RECTIFY_BUILDDIR");
+  const char *themes[] = { "Organisatorische Maßnahmen", "Personenbezogene Maßnahmen",
+                           "Physische Maßnahmen", "Technologische Maßnahmen" };
+  const guint theme_counts[] = { 37, 8, 14, 34 };
+  guint counts[G_N_ELEMENTS (themes)] = { 0 };
+  g_autofree char *localedir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *title = NULL;
+  RectifyCatalogueEntry *entry;
+  GListModel *model;
+
+  if (builddir == NULL)
+    {
+      g_test_skip ("RECTIFY_BUILDDIR is not set: run through meson test");
+      return;
+    }
+
+  localedir = g_build_filename (builddir, "po", NULL);
+  mo = g_build_filename (localedir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s is missing: build first (ninja -C _build)", mo);
+
+  if (!g_test_subprocess ())
+    {
+      /* Gettext ignores LANGUAGE under the C locale; C.UTF-8 honours it (glibc >= 2.35). */
+      if (!locale_exists ("C.UTF-8"))
+        {
+          g_test_skip ("the C.UTF-8 locale is not available");
+          return;
+        }
+
+      /* A fresh process: the catalogue is translated when it is first used. */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_assert_nonnull (bindtextdomain (GETTEXT_PACKAGE, localedir));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  entry = rectify_catalogue_lookup ("A.5.15");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (rectify_catalogue_entry_get_ref (entry), ==, "A.5.15");
+  g_assert_cmpstr (rectify_catalogue_entry_get_title (entry), ==, "Zugangssteuerung");
+  g_assert_cmpstr (rectify_catalogue_entry_get_label (entry), ==, "A.5.15 Zugangssteuerung");
+  g_assert_cmpstr (rectify_catalogue_entry_get_theme (entry), ==, "Organisatorische Maßnahmen");
+  g_object_get (entry, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Zugangssteuerung");
+
+  /* The label in either language, as typed or imported. */
+  g_assert_true (rectify_catalogue_lookup ("A.5.15 Zugangssteuerung") == entry);
+  g_assert_true (rectify_catalogue_lookup ("a.5.15 ZUGANGSSTEUERUNG.") == entry);
+  g_assert_true (rectify_catalogue_lookup ("A.5.15 Access control") == entry);
+  assert_lookup ("A.5.15 Zugangsrechte", NULL);
+
+  entry = rectify_catalogue_lookup ("4");
+  g_assert_cmpstr (rectify_catalogue_entry_get_title (entry), ==, "Kontext der Organisation");
+  g_assert_cmpstr (rectify_catalogue_entry_get_theme (entry), ==, "Kontext der Organisation");
+  entry = rectify_catalogue_lookup ("9.2");
+  g_assert_cmpstr (rectify_catalogue_entry_get_label (entry), ==, "9.2 Internes Audit");
+  g_assert_cmpstr (rectify_catalogue_entry_get_theme (entry), ==, "Bewertung der Leistung");
+  entry = rectify_catalogue_lookup ("A.8.8");
+  g_assert_cmpstr (rectify_catalogue_entry_get_title (entry), ==,
+                   "Handhabung von technischen Schwachstellen");
+  /* The theme, not the fishbone bone "People" ("Personen"). */
+  entry = rectify_catalogue_lookup ("A.6.1");
+  g_assert_cmpstr (rectify_catalogue_entry_get_theme (entry), ==, "Personenbezogene Maßnahmen");
+
+  /* German words find German titles, at word starts first; English words find the same
+   * entries as they do in English. */
+  assert_search ("Zugang", 0, (const char *[]) { "A.5.15", "A.5.18", "A.8.2", "A.8.3", NULL });
+  assert_search ("zugangssteuerung", 0, (const char *[]) { "A.5.15", NULL });
+  assert_search ("access", 0, (const char *[]) { "A.5.15", "A.5.18", "A.8.2", "A.8.3", "A.8.4",
+                                                NULL });
+  assert_search ("access control", 0, (const char *[]) { "A.5.15", NULL });
+  assert_search ("Massnahmen", 0, (const char *[]) { "6.1", "10.2", NULL });
+  assert_search ("A.5.1", 2, (const char *[]) { "A.5.1", "A.5.10", NULL });
+
+  /* Every entry is found by its German label, and every control has a German theme. */
+  model = rectify_catalogue_get_default ();
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyCatalogueEntry) item = g_list_model_get_item (model, i);
+      const char *theme = rectify_catalogue_entry_get_theme (item);
+      gboolean known = FALSE;
+
+      g_assert_true (rectify_catalogue_lookup (rectify_catalogue_entry_get_label (item)) == item);
+
+      if (rectify_catalogue_entry_get_kind (item) != RECTIFY_CATALOGUE_CONTROL)
+        continue;
+
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          if (g_str_equal (theme, themes[t]))
+            {
+              counts[t]++;
+              known = TRUE;
+            }
+        }
+      if (!known)
+        g_error ("%s has the theme “%s”", rectify_catalogue_entry_get_ref (item), theme);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    g_assert_cmpuint (counts[t], ==, theme_counts[t]);
+}
+
 static gpointer
 lookup_thread (gpointer data)
 {
@@ -435,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/Catalogue/search-kind-only", test_search_kind_only);
   g_test_add_func ("/Rectify/Catalogue/search-titles", test_search_titles);
   g_test_add_func ("/Rectify/Catalogue/search-mixed", test_search_mixed);
+  g_test_add_func ("/Rectify/Catalogue/german", test_german);
 
   return g_test_run ();
 }

@@ -12,7 +12,8 @@
 #      of meson's "glib" preset, which po/meson.build uses) merged into a copy of po/de.po
 #      leaves nothing untranslated or fuzzy: a new or changed string in the sources fails here
 #      until de.po is updated (`ninja -C _build rectify-update-po`, then translate);
-#   3. rectify-cli --help, an error message and a plural message come out in German.
+#   3. rectify-cli --help, an error message and a plural message come out in German, and so do
+#      the ISO/IEC 27001:2022 catalogue's titles and themes (show, stats).
 #
 # Gettext ignores LANGUAGE under the C locale, so (3) runs under C.UTF-8 (which honours
 # LANGUAGE with glibc >= 2.35; Debian ships it in libc-bin) and, where it is generated, under
@@ -25,6 +26,7 @@
 
 import filecmp
 import gettext
+import json
 import os
 import re
 import shutil
@@ -69,6 +71,9 @@ XGETTEXT_ARGS = [
     '--flag=g_sprintf:2:c-format',
     '--flag=g_snprintf:3:c-format',
 ]
+
+# The message context of the catalogue's titles and themes (src/core/rectify-catalogue.c).
+CATALOGUE_CONTEXT = 'ISO/IEC 27001:2022'
 
 failures = []
 
@@ -240,6 +245,28 @@ with tempfile.TemporaryDirectory(prefix='rectify-translation-') as tmp:
             if rc != 0 or expected not in out:
                 fail(f'{locale}: rectify-cli demo --count {count} exited {rc} without '
                      f'"{expected.strip()}":\n{out}{err}')
+
+        # The catalogue: the requirement of an NC, and the Annex A themes in the figures.
+        register = os.path.join(tmp, f'demo-{locale}.rectify')
+        rc, out, err = run_cli(locale, 'demo', register)
+        rc, out, err = run_cli(locale, 'list', register, '--format', 'json')
+        ncs = json.loads(out) if rc == 0 else []
+        ref = next((nc['ref'] for nc in ncs if nc.get('requirement') == 'A.5.15'), None)
+        if ref is None:
+            fail(f'{locale}: the demo register has no NC with the requirement A.5.15:\n{out}{err}')
+        else:
+            label = 'A.5.15 ' + mo.pgettext(CATALOGUE_CONTEXT, 'Access control')
+            rc, out, err = run_cli(locale, 'show', register, ref)
+            if label == 'A.5.15 Access control':
+                fail('"Access control" (A.5.15) has no German translation')
+            elif rc != 0 or label not in out:
+                fail(f'{locale}: rectify-cli show {ref} exited {rc} without "{label}":\n{out}{err}')
+        theme = mo.pgettext(CATALOGUE_CONTEXT, 'Organizational')
+        rc, out, err = run_cli(locale, 'stats', register)
+        if theme == 'Organizational':
+            fail('the Annex A theme "Organizational" has no German translation')
+        elif rc != 0 or theme not in out:
+            fail(f'{locale}: rectify-cli stats exited {rc} without the theme "{theme}":\n{out}{err}')
 
         if not failures:
             print(f'ok: rectify-cli speaks German with LC_ALL={locale} LANGUAGE=de')

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rectify-catalogue.h"
@@ -17,22 +16,11 @@
 
 #define CATALOGUE_RESOURCE "/io/github/rectify/Rectify/core/iso27001-2022-catalogue.tsv"
 
-/* The section headings of clauses 4-10 and the four themes of Annex A, as they appear in the
- * "theme" column of the catalogue. They are listed here so that xgettext sees them; the
- * catalogue shows them translated. */
-static const char * const theme_names[] = {
-  N_("Context of the organization"),
-  N_("Leadership"),
-  N_("Planning"),
-  N_("Support"),
-  N_("Operation"),
-  N_("Performance evaluation"),
-  N_("Improvement"),
-  N_("Organizational"),
-  N_("People"),
-  N_("Physical"),
-  N_("Technological"),
-};
+/* The message context of the catalogue's titles and themes. xgettext sees them in
+ * rectify-catalogue-strings.c, which build-aux/gen-catalogue-strings.py generates from the
+ * catalogue with this context; the context keeps them apart from the same English words
+ * elsewhere ("People", the Annex A theme, is not "People", the fishbone bone). */
+#define CATALOGUE_CONTEXT "ISO/IEC 27001:2022"
 
 struct _RectifyCatalogueEntry
 {
@@ -41,10 +29,11 @@ struct _RectifyCatalogueEntry
   RectifyCatalogueKind  kind;
   char                 *ref;     /* "A.5.15" or "9.2" */
   char                 *number;  /* "5.15" or "9.2" */
-  char                 *title;
-  char                 *theme;
-  char                 *label;
+  char                 *title;   /* translated */
+  char                 *theme;   /* translated */
+  char                 *label;   /* ref and translated title */
   char                 *folded_title;
+  char                 *folded_english_title;  /* NULL when the title is not translated */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCatalogueEntry, rectify_catalogue_entry, G_TYPE_OBJECT)
@@ -96,15 +85,9 @@ typedef enum
 /* Helpers */
 
 static const char *
-translate_theme (const char *theme)
+translate (const char *text)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (theme_names); i++)
-    {
-      if (g_str_equal (theme, theme_names[i]))
-        return g_dgettext (GETTEXT_PACKAGE, theme_names[i]);
-    }
-
-  return theme;
+  return g_dpgettext2 (GETTEXT_PACKAGE, CATALOGUE_CONTEXT, text);
 }
 
 static char *
@@ -335,6 +318,8 @@ rectify_catalogue_model_init (RectifyCatalogueModel *self)
 
 /* Loading */
 
+/* @title and @theme are the English ones of the catalogue; the entry shows them in the language
+ * of the process (LANGUAGE, LC_MESSAGES), and finds the entry by either title. */
 static RectifyCatalogueEntry *
 entry_new (RectifyCatalogueKind  kind,
            const char           *number,
@@ -342,6 +327,7 @@ entry_new (RectifyCatalogueKind  kind,
            const char           *theme)
 {
   RectifyCatalogueEntry *self = g_object_new (RECTIFY_TYPE_CATALOGUE_ENTRY, NULL);
+  g_autofree char *folded_english_title = fold (title);
 
   self->kind = kind;
   self->number = g_strdup (number);
@@ -349,10 +335,12 @@ entry_new (RectifyCatalogueKind  kind,
     self->ref = g_strconcat ("A.", number, NULL);
   else
     self->ref = g_strdup (number);
-  self->title = g_strdup (title);
-  self->theme = g_strdup (translate_theme (theme));
+  self->title = g_strdup (translate (title));
+  self->theme = g_strdup (theme[0] != '\0' ? translate (theme) : theme);
   self->label = g_strconcat (self->ref, " ", self->title, NULL);
-  self->folded_title = fold (title);
+  self->folded_title = fold (self->title);
+  if (!g_str_equal (folded_english_title, self->folded_title))
+    self->folded_english_title = g_steal_pointer (&folded_english_title);
 
   return self;
 }
@@ -479,18 +467,18 @@ find_entry (Catalogue  *catalogue,
   return entry;
 }
 
-/* Does every word of @words occur in @entry's title? Sets @at_word_start when each one begins a
+/* Does every word of @words occur in @folded_title? Sets @at_word_start when each one begins a
  * word of the title. */
 static gboolean
-title_matches (RectifyCatalogueEntry  *entry,
-               char                  **words,
-               gboolean               *at_word_start)
+words_match (const char  *folded_title,
+             char       **words,
+             gboolean    *at_word_start)
 {
   *at_word_start = TRUE;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      const char *hit = strstr (entry->folded_title, words[i]);
+      const char *hit = strstr (folded_title, words[i]);
       gboolean starts_word = FALSE;
 
       if (hit == NULL)
@@ -498,8 +486,8 @@ title_matches (RectifyCatalogueEntry  *entry,
 
       for (; hit != NULL; hit = strstr (hit + 1, words[i]))
         {
-          if (hit == entry->folded_title || !g_unichar_isalnum (
-                g_utf8_get_char (g_utf8_find_prev_char (entry->folded_title, hit))))
+          if (hit == folded_title || !g_unichar_isalnum (
+                g_utf8_get_char (g_utf8_find_prev_char (folded_title, hit))))
             {
               starts_word = TRUE;
               break;
@@ -511,6 +499,28 @@ title_matches (RectifyCatalogueEntry  *entry,
     }
 
   return TRUE;
+}
+
+/* Does every word of @words occur in @entry's translated title, or every one in its English
+ * title? People type either ("Zugang" or "access" for A.5.15). Sets @at_word_start when each
+ * one begins a word of a title that matches. */
+static gboolean
+title_matches (RectifyCatalogueEntry  *entry,
+               char                  **words,
+               gboolean               *at_word_start)
+{
+  gboolean matches = words_match (entry->folded_title, words, at_word_start);
+  gboolean english_at_word_start = FALSE;
+
+  if ((!matches || !*at_word_start) && entry->folded_english_title != NULL &&
+      words_match (entry->folded_english_title, words, &english_at_word_start))
+    {
+      /* Here the translated title matched, if at all, only inside words. */
+      *at_word_start = english_at_word_start;
+      matches = TRUE;
+    }
+
+  return matches;
 }
 
 static char **
@@ -551,6 +561,7 @@ rectify_catalogue_entry_finalize (GObject *object)
   g_clear_pointer (&self->theme, g_free);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->folded_title, g_free);
+  g_clear_pointer (&self->folded_english_title, g_free);
 
   G_OBJECT_CLASS (rectify_catalogue_entry_parent_class)->finalize (object);
 }
@@ -700,7 +711,8 @@ rectify_catalogue_lookup (const char *text)
   if (entry == NULL)
     return NULL;
 
-  /* A trailing full stop, or the full label ("A.5.15 Access control."), may follow. */
+  /* A trailing full stop, or the full label ("A.5.15 Access control."), may follow, with the
+   * title translated or in English. */
   if (*rest != '\0')
     {
       g_autofree char *copy = g_strstrip (g_strdup (rest));
@@ -713,7 +725,8 @@ rectify_catalogue_lookup (const char *text)
         return entry;
 
       folded_rest = fold (copy);
-      if (!g_str_equal (folded_rest, entry->folded_title))
+      if (!g_str_equal (folded_rest, entry->folded_title) &&
+          g_strcmp0 (folded_rest, entry->folded_english_title) != 0)
         return NULL;
     }
 
@@ -726,7 +739,8 @@ rectify_catalogue_lookup (const char *text)
  * @max_results: the most entries to return, 0 for no limit
  *
  * Entries whose reference starts with @text come first, in standard order; then entries whose
- * title contains every word of @text, those where each word begins a word of the title first.
+ * title, translated or in English, contains every word of @text, those where each word begins a
+ * word of the title first.
  * An empty @text gives every entry; a kind alone ("Annex A", "Clause") every entry of that kind.
  *
  * Returns: (transfer full) (element-type RectifyCatalogueEntry): the matching entries

@@ -12,7 +12,9 @@
 G_BEGIN_DECLS
 
 /* The clauses (4-10) and Annex A controls of ISO/IEC 27001:2022, compiled into the core's
- * resources from data/iso27001-2022-catalogue.tsv. */
+ * resources from data/iso27001-2022-catalogue.tsv. Titles and themes are shown in the language
+ * of the process, as gettext finds it when the catalogue is first used: call setlocale () and
+ * bindtextdomain () before. Lookup and search also take the English titles. */
 
 typedef enum
 {
@@ -26,7 +28,7 @@ G_DECLARE_FINAL_TYPE (RectifyCatalogueEntry, rectify_catalogue_entry, RECTIFY, C
 
 /* Read-only properties: "kind" (int), "ref" ("A.5.15" or "9.2"), "title", "theme"
  * ("Organizational", ... for controls; the clause heading for clauses), "label" ("A.5.15 Access
- * control"). */
+ * control"); title, theme and label translated ("A.5.15 Zugangssteuerung" in German). */
 RectifyCatalogueKind  rectify_catalogue_entry_get_kind  (RectifyCatalogueEntry *self);
 const char           *rectify_catalogue_entry_get_ref   (RectifyCatalogueEntry *self);
 const char           *rectify_catalogue_entry_get_title (RectifyCatalogueEntry *self);
@@ -36,11 +38,13 @@ const char           *rectify_catalogue_entry_get_label (RectifyCatalogueEntry *
 /* All entries in standard order, clauses first (transfer none); loaded once. */
 GListModel            *rectify_catalogue_get_default    (void);
 /* Finds an entry by any common way of writing it: "A.5.15", "a5.15", "Annex A 5.15",
- * "A 5.15", "5.15" (a control when no such clause exists), "Clause 9.2", "9.2", "§9.2".
+ * "A 5.15", "5.15" (a control when no such clause exists), "Clause 9.2", "9.2", "§9.2", each
+ * perhaps followed by the title, translated or in English ("A.5.15 Access control").
  * (transfer none) (nullable) */
 RectifyCatalogueEntry *rectify_catalogue_lookup         (const char *text);
-/* Entries whose ref starts with @text (normalised as above) or whose title contains every word of
- * @text (case-insensitive), best first, at most @max_results (0: no limit).
+/* Entries whose ref starts with @text (normalised as above) or whose title, translated or in
+ * English, contains every word of @text (case-insensitive), best first, at most @max_results
+ * (0: no limit).
  * (transfer full) (element-type RectifyCatalogueEntry) */
 GPtrArray             *rectify_catalogue_search         (const char *text,
                                                          guint       max_results);
