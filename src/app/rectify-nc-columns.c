@@ -433,6 +433,31 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "rectify-notify-handler", NULL);
 }
 
+/* The width, in pixels, that the widest label of @enum_type takes in @view's font, plus
+ * @padding (a grade's pill, the cell's margins); 0 for a column of free text. Columns keep fixed
+ * widths (the view never measures 10,000 rows), wide enough for every value in every language:
+ * German grades are twice as long as English ones. */
+static int
+enum_column_width (GtkColumnView *view,
+                   GType          enum_type,
+                   int            padding)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), NULL);
+  int widest = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      int width = 0;
+
+      pango_layout_set_text (layout, rectify_enum_to_label (enum_type, klass->values[i].value), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  return widest + padding;
+}
+
 GtkColumnViewColumn *
 _rectify_nc_columns_add (GtkColumnView *view,
                          const char    *today)
@@ -449,6 +474,7 @@ _rectify_nc_columns_add (GtkColumnView *view,
       g_autoptr(GtkSorter) sorter = NULL;
       GtkListItemFactory *factory;
       ColumnData *cd;
+      int width;
 
       cd = g_new0 (ColumnData, 1);
       cd->info = info;
@@ -474,7 +500,15 @@ _rectify_nc_columns_add (GtkColumnView *view,
       column = gtk_column_view_column_new (_(info->title), factory);
       gtk_column_view_column_set_expand (column, info->expand);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, info->fixed_width);
+      if (g_str_equal (info->id, "grade"))
+        width = enum_column_width (view, RECTIFY_TYPE_GRADE, 40);
+      else if (g_str_equal (info->id, "status"))
+        width = enum_column_width (view, RECTIFY_TYPE_STATUS, 24);
+      else if (g_str_equal (info->id, "source"))
+        width = enum_column_width (view, RECTIFY_TYPE_SOURCE, 24);
+      else
+        width = 0;
+      gtk_column_view_column_set_fixed_width (column, MAX (info->fixed_width, width));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (view, column);
 
