@@ -566,6 +566,64 @@ test_open_and_moves (Fixture       *fixture,
   close_window (window);
 }
 
+/* Changes of different fields in quick succession update the one undo toast in place (a toast
+ * dismissed while it still slid in could crash libadwaita 1.2), and Ctrl+Z says it undid. */
+static void
+test_rapid_changes (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  RectifyRegister *reg;
+  GtkWidget *overlay;
+  RectifyNonconformity *nc;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window (fixture, 1280, 800);
+  reg = rectify_window_get_register (window);
+  overlay = GTK_WIDGET (_rectify_window_get_toast_overlay (window));
+  nc = find_nc (reg, RECTIFY_STATUS_REPORTED, RECTIFY_STATUS_ANALYSIS, TRUE);
+  g_assert_nonnull (nc);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *area = g_strdup_printf ("Area %u", round);
+      g_autofree char *title = g_strdup_printf ("Rapid %u", round);
+
+      g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "area", area, &error));
+      g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (nc), "grade",
+                                                   round % 2 ? RECTIFY_GRADE_MINOR : RECTIFY_GRADE_MAJOR,
+                                                   &error));
+      g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "title", title, &error));
+      g_assert_no_error (error);
+      iterate_for (120);
+    }
+  iterate_for (800);
+
+  {
+    TextWait wait = { window, "Title changed" };
+
+    g_assert_true (iterate_until (toast_text_shown, &wait, 5000));
+    g_assert_nonnull (find_toast_button (overlay, "_Undo"));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    TextWait wait = { window, "Change undone" };
+
+    g_assert_true (iterate_until (toast_text_shown, &wait, 5000));
+  }
+  g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, "Rapid 1");
+  iterate_for (600);
+
+  close_window (window);
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
@@ -632,6 +690,8 @@ main (int   argc,
               fixture_set_up, test_counts_and_filters, fixture_tear_down);
   g_test_add ("/Rectify/WindowBoard/open-and-moves", Fixture, NULL,
               fixture_set_up, test_open_and_moves, fixture_tear_down);
+  g_test_add ("/Rectify/WindowBoard/rapid-changes", Fixture, NULL,
+              fixture_set_up, test_rapid_changes, fixture_tear_down);
   g_test_add ("/Rectify/WindowBoard/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
 

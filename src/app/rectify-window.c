@@ -105,15 +105,16 @@ struct _RectifyWindow
   guint                 export_progress_id;
   gint64                export_started;
 
-  /* The undo toast, and the run of changes it covers */
+  /* The toast that offers to undo the latest change, and the run of changes it covers; and
+   * the toast of notices (refused moves). Each is updated in place rather than replaced. */
   AdwToast             *undo_toast;
   gpointer              undo_entity;  /* compared only, never dereferenced */
   char                 *undo_property;
   guint                 undo_count;
   gboolean              undoing;
+  AdwToast             *notice_toast;
 
-  /* The last move on the board, and the toast that offers to move it back */
-  AdwToast             *move_toast;
+  /* The last move on the board, when the undo toast offers to move it back */
   RectifyNonconformity *move_nc;
   RectifyStatus         move_from;
   RectifyStatus         move_to;
@@ -247,6 +248,8 @@ update_actions (RectifyWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", self->export_task != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_register && rectify_register_can_undo (self->reg));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-toast",
                                  has_register && rectify_register_can_undo (self->reg));
 }
 
@@ -663,11 +666,9 @@ register_changed_cb (RectifyWindow *self,
        g_str_equal (property, "closed-on") ||
        g_str_equal (property, "closed-by")))
     {
+      g_set_object (&self->status_toast_entity, entity);
       if (self->status_toast_id == 0)
-        {
-          g_set_object (&self->status_toast_entity, entity);
-          self->status_toast_id = g_idle_add (status_toast_cb, self);
-        }
+        self->status_toast_id = g_idle_add (status_toast_cb, self);
       return;
     }
 
@@ -687,6 +688,13 @@ status_toast_cb (gpointer user_data)
 }
 
 static void
+forget_move (RectifyWindow *self)
+{
+  g_clear_object (&self->move_nc);
+  self->move_is_last = FALSE;
+}
+
+static void
 undo_toast_dismissed_cb (RectifyWindow *self,
                          AdwToast      *toast)
 {
@@ -697,6 +705,59 @@ undo_toast_dismissed_cb (RectifyWindow *self,
   g_clear_pointer (&self->undo_property, g_free);
   self->undo_entity = NULL;
   self->undo_count = 0;
+  forget_move (self);
+}
+
+static void
+notice_toast_dismissed_cb (RectifyWindow *self,
+                           AdwToast      *toast)
+{
+  if (self->notice_toast == toast)
+    g_clear_object (&self->notice_toast);
+}
+
+/* Shows @message in the toast of @slot, with a button (@button_label, @action_name, @target; all
+ * NULL for none). A toast on show is updated in place, not replaced: a new toast for each change
+ * would flicker, and libadwaita 1.2 can crash when a toast is dismissed while it still slides in.
+ * A toast keeps its slot until it is dismissed (its timeout, its close button, or its button). */
+static void
+present_toast (RectifyWindow *self,
+               AdwToast     **slot,
+               GCallback      dismissed_cb,
+               const char    *message,
+               const char    *button_label,
+               const char    *action_name,
+               GVariant      *target)
+{
+  g_autoptr(GVariant) owned_target = target != NULL ? g_variant_ref_sink (target) : NULL;
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  if (*slot == NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      g_signal_connect_object (toast, "dismissed", dismissed_cb, self, G_CONNECT_SWAPPED);
+      *slot = g_object_ref (toast);
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_action_target_value (toast, owned_target);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  adw_toast_set_title (*slot, title);
+  adw_toast_set_button_label (*slot, button_label);
+  adw_toast_set_action_name (*slot, action_name);
+  adw_toast_set_action_target_value (*slot, owned_target);
+}
+
+static void
+present_undo_toast (RectifyWindow *self,
+                    const char    *message,
+                    const char    *action_name)
+{
+  present_toast (self, &self->undo_toast, G_CALLBACK (undo_toast_dismissed_cb), message,
+                 action_name != NULL ? _("_Undo") : NULL, action_name, NULL);
 }
 
 static void
@@ -705,10 +766,14 @@ show_undo_toast (RectifyWindow *self,
                  const char    *property)
 {
   const char *message = _("Change saved");
-  AdwToast *toast;
+
+  /* A status change still waiting for the end of its move is older than this one. */
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
 
   /* Rapid changes of the same field share one toast; its Undo undoes all of them. */
   if (self->undo_toast != NULL &&
+      self->undo_count > 0 &&
       self->undo_entity == (gpointer)entity &&
       g_strcmp0 (self->undo_property, property) == 0)
     {
@@ -716,29 +781,43 @@ show_undo_toast (RectifyWindow *self,
       return;
     }
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  /* The newest change's toast is the one to show. */
-  if (self->move_toast != NULL)
-    adw_toast_dismiss (self->move_toast);
-
   if (RECTIFY_IS_NONCONFORMITY (entity))
     for (guint i = 0; i < G_N_ELEMENTS (change_messages); i++)
       if (g_str_equal (change_messages[i].property, property))
         message = _(change_messages[i].message);
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->undo_toast = g_object_ref (toast);
+  /* The newest change is the one to undo. */
+  forget_move (self);
   self->undo_entity = entity;
+  g_free (self->undo_property);
   self->undo_property = g_strdup (property);
   self->undo_count = 1;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  present_undo_toast (self, message, "win.undo-toast");
+}
+
+/* After an undo the toast offers nothing more. Undone from its own button, the toast is on its
+ * way out: let it go (the next change gets a new one). Undone otherwise (Ctrl+Z), it says so. */
+static void
+retire_undo_toast (RectifyWindow *self,
+                   const char    *message,
+                   gboolean       from_toast)
+{
+  forget_move (self);
+  self->undo_entity = NULL;
+  g_clear_pointer (&self->undo_property, g_free);
+  self->undo_count = 0;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  if (from_toast)
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+      g_clear_object (&self->undo_toast);
+    }
+  else
+    present_undo_toast (self, message, NULL);
 }
 
 static void
@@ -861,10 +940,11 @@ set_register (RectifyWindow   *self,
       g_signal_handlers_disconnect_by_data (rectify_register_get_nonconformities (self->reg), self);
       g_signal_handlers_disconnect_by_data (rectify_register_get_audits (self->reg), self);
     }
+  /* The toasts of the old register go (long after they showed: dismissing is safe). */
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
-  if (self->move_toast != NULL)
-    adw_toast_dismiss (self->move_toast);
+  if (self->notice_toast != NULL)
+    adw_toast_dismiss (self->notice_toast);
   g_clear_handle_id (&self->status_toast_id, g_source_remove);
   g_clear_object (&self->status_toast_entity);
 
@@ -1066,7 +1146,10 @@ undo_action (GtkWidget  *widget,
 {
   RectifyWindow *self = RECTIFY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  guint count = self->undo_toast != NULL ? self->undo_count : 1;
+  /* The toast's Undo (win.undo-toast) undoes the run of changes it covers; Ctrl+Z (win.undo)
+   * too while the toast shows it, else the last change. */
+  gboolean from_toast = g_str_equal (action_name, "win.undo-toast");
+  guint count = self->undo_toast != NULL && self->undo_count > 0 ? self->undo_count : 1;
   gboolean ok = TRUE;
 
   if (self->reg == NULL)
@@ -1077,15 +1160,19 @@ undo_action (GtkWidget  *widget,
     ok = rectify_register_undo (self->reg, &error);
   self->undoing = FALSE;
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-
   if (!ok)
     {
+      g_autofree char *message = NULL;
+
       g_warning ("Undo failed: %s", error->message);
       /* Translators: %s is a technical error message */
-      show_toast_printf (self, _("Undo failed: %s"), error->message);
+      message = g_strdup_printf (_("Undo failed: %s"), error->message);
+      present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb),
+                     message, NULL, NULL, NULL);
+      retire_undo_toast (self, message, from_toast);
     }
+  else
+    retire_undo_toast (self, _("Change undone"), from_toast);
 
   update_actions (self);
 }
@@ -1104,14 +1191,15 @@ undo_move_action (GtkWidget  *widget,
   RectifyStatus from = self->move_from;
   RectifyStatus to = self->move_to;
   gboolean was_last = self->move_is_last;
+  g_autofree char *message = NULL;
   gboolean ok;
 
   if (self->reg == NULL || self->move_nc == NULL)
     return;
 
+  /* Only the toast's button offers this: the toast is on its way out. */
   nc = g_object_ref (self->move_nc);
-  if (self->move_toast != NULL)
-    adw_toast_dismiss (self->move_toast);
+  retire_undo_toast (self, NULL, TRUE);
 
   /* Moved again since (in the editor, say): there is nothing to take back. */
   if (rectify_nonconformity_get_status (nc) != to)
@@ -1133,8 +1221,10 @@ undo_move_action (GtkWidget  *widget,
       if (!g_error_matches (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_REFUSED))
         g_warning ("Could not move %s back: %s", rectify_nonconformity_get_ref (nc), error->message);
       /* Translators: %s is a nonconformity's reference, then the reason */
-      show_toast_printf (self, _("%s could not be moved back: %s"),
-                         rectify_nonconformity_get_ref (nc), error->message);
+      message = g_strdup_printf (_("%s could not be moved back: %s"),
+                                 rectify_nonconformity_get_ref (nc), error->message);
+      present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb),
+                     message, NULL, NULL, NULL);
     }
 
   update_actions (self);
@@ -1510,18 +1600,6 @@ folded_changed_cb (RectifyWindow *self)
 }
 
 static void
-move_toast_dismissed_cb (RectifyWindow *self,
-                         AdwToast      *toast)
-{
-  if (self->move_toast != toast)
-    return;
-
-  g_clear_object (&self->move_toast);
-  g_clear_object (&self->move_nc);
-  self->move_is_last = FALSE;
-}
-
-static void
 board_activate_nc_cb (RectifyWindow        *self,
                       RectifyNonconformity *nc,
                       RectifyBoard         *board)
@@ -1536,33 +1614,19 @@ board_moved_cb (RectifyWindow        *self,
                 int                   to,
                 RectifyBoard         *board)
 {
-  g_autofree char *title = g_markup_escape_text (rectify_board_get_last_message (board), -1);
-  AdwToast *toast;
-
   /* The move's own toast takes the place of the "Status changed" one. */
-  if (self->status_toast_entity == (gpointer)nc)
-    {
-      g_clear_handle_id (&self->status_toast_id, g_source_remove);
-      g_clear_object (&self->status_toast_entity);
-    }
-  if (self->undo_toast != NULL && self->undo_entity == (gpointer)nc)
-    adw_toast_dismiss (self->undo_toast);
-  if (self->move_toast != NULL)
-    adw_toast_dismiss (self->move_toast);
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-move");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (move_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->move_toast = g_object_ref (toast);
+  self->undo_entity = NULL;
+  g_clear_pointer (&self->undo_property, g_free);
+  self->undo_count = 0;
   g_set_object (&self->move_nc, nc);
   self->move_from = (RectifyStatus)from;
   self->move_to = (RectifyStatus)to;
   self->move_is_last = TRUE;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  present_undo_toast (self, rectify_board_get_last_message (board), "win.undo-move");
 }
 
 static void
@@ -1572,22 +1636,24 @@ board_move_refused_cb (RectifyWindow        *self,
                        int                   first_condition,
                        RectifyBoard         *board)
 {
-  g_autofree char *title = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (title);
+  gboolean fixable;
 
   /* A missing item can be fixed in the editor; a move that is simply not allowed cannot. */
-  if (first_condition != RECTIFY_WORKFLOW_CONDITION_NONE &&
-      first_condition != RECTIFY_WORKFLOW_CONDITION_INVALID_STATUS &&
-      first_condition != RECTIFY_WORKFLOW_CONDITION_SAME_STATUS &&
-      first_condition != RECTIFY_WORKFLOW_CONDITION_ONE_STEP &&
-      first_condition != RECTIFY_WORKFLOW_CONDITION_CLOSED)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.open-nc");
-      adw_toast_set_action_target (toast, "x", rectify_entity_get_id (RECTIFY_ENTITY (nc)));
-    }
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  fixable = first_condition != RECTIFY_WORKFLOW_CONDITION_NONE &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_INVALID_STATUS &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_SAME_STATUS &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_ONE_STEP &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_CLOSED;
+
+  if (fixable)
+    present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
+                   _("_Open"), "win.open-nc",
+                   g_variant_new_int64 (rectify_entity_get_id (RECTIFY_ENTITY (nc))));
+  else
+    present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
+                   NULL, NULL, NULL);
+  /* Long enough to read what is missing */
+  adw_toast_set_timeout (self->notice_toast, 8);
 }
 
 static void
@@ -1800,7 +1866,7 @@ rectify_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->audit_names);
   g_clear_object (&self->undo_toast);
-  g_clear_object (&self->move_toast);
+  g_clear_object (&self->notice_toast);
   g_clear_object (&self->move_nc);
   g_clear_object (&self->reg);
   g_clear_object (&self->settings);
@@ -1885,6 +1951,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-move", NULL, undo_move_action);
   gtk_widget_class_install_action (widget_class, "win.open-nc", "x", open_nc_action);
