@@ -9,6 +9,7 @@
 
 #include "rectify-actions-page.h"
 #include "rectify-board.h"
+#include "rectify-dashboard.h"
 #include "rectify-import-dialog.h"
 #include "rectify-nc-editor.h"
 #include "rectify-window.h"
@@ -27,10 +28,11 @@ GtkEditable     *_rectify_window_get_search_entry   (RectifyWindow *self);
 GtkLabel        *_rectify_window_get_count_label    (RectifyWindow *self);
 /* The name of the page shown: "welcome" or "register". */
 const char      *_rectify_window_get_page           (RectifyWindow *self);
-/* The register page's views: "nonconformities", "board" and "actions". */
+/* The register page's views: "nonconformities", "board", "actions" and "dashboard". */
 AdwViewStack        *_rectify_window_get_view_stack   (RectifyWindow *self);
 RectifyActionsPage  *_rectify_window_get_actions_page (RectifyWindow *self);
 RectifyBoard        *_rectify_window_get_board        (RectifyWindow *self);
+RectifyDashboard    *_rectify_window_get_dashboard    (RectifyWindow *self);
 /* The pane of the NC editor (beside the table, or the board once a card is opened). */
 GtkWidget           *_rectify_window_get_editor_pane  (RectifyWindow *self);
 AdwToastOverlay     *_rectify_window_get_toast_overlay (RectifyWindow *self);

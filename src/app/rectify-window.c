@@ -15,6 +15,7 @@
 #include "rectify-actions-page.h"
 #include "rectify-analysis-window.h"
 #include "rectify-board.h"
+#include "rectify-dashboard.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-enums.h"
@@ -32,7 +33,7 @@
 /* An export that takes longer than this shows its progress. */
 #define EXPORT_PROGRESS_DELAY_MS 250
 /* The status filter's "All Open": every status but Closed. */
-#define STATUS_OPEN (-2)
+#define STATUS_OPEN RECTIFY_DASHBOARD_STATUS_OPEN
 
 struct _RectifyWindow
 {
@@ -54,6 +55,7 @@ struct _RectifyWindow
   GtkWidget            *nc_page;
   RectifyBoard         *board;
   RectifyActionsPage   *actions_page;
+  RectifyDashboard     *dashboard;
   GtkRevealer          *export_revealer;
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
@@ -262,6 +264,16 @@ status_from_position (guint position)
   if (position == 1)
     return STATUS_OPEN;
   return (int)position - 2;
+}
+
+static guint
+status_to_position (int status)
+{
+  if (status == STATUS_OPEN)
+    return 1;
+  if (status < 0)
+    return 0;
+  return (guint)status + 2;
 }
 
 static gboolean
@@ -901,6 +913,9 @@ filter_changed_cb (RectifyWindow *self)
                    ? g_array_index (self->audit_ids, gint64, audit - 1) : -1;
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
 
+  /* The dashboard shows the figures of the audit the register is filtered by. */
+  rectify_dashboard_set_audit_id (self->dashboard, MAX (self->audit_id, 0));
+
   refilter (self);
 }
 
@@ -953,6 +968,7 @@ set_register (RectifyWindow   *self,
   rectify_nc_editor_set_register (self->editor, reg);
   rectify_actions_page_set_register (self->actions_page, reg);
   rectify_board_set_register (self->board, reg);
+  rectify_dashboard_set_register (self->dashboard, reg);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
@@ -1656,6 +1672,49 @@ board_move_refused_cb (RectifyWindow        *self,
   adw_toast_set_timeout (self->notice_toast, 8);
 }
 
+/* A bar or a figure of the dashboard: those NCs in the register, within the audit in scope. */
+static void
+dashboard_show_ncs_cb (RectifyWindow    *self,
+                       int               status,
+                       int               grade,
+                       int               source,
+                       gboolean          overdue,
+                       RectifyDashboard *dashboard)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_search (self);
+
+  gtk_drop_down_set_selected (self->status_filter, status_to_position (status));
+  gtk_drop_down_set_selected (self->grade_filter, grade >= 0 ? (guint)grade + 1 : 0);
+  gtk_drop_down_set_selected (self->source_filter, source >= 0 ? (guint)source + 1 : 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, overdue);
+  refilter (self);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* The audit picked on the dashboard is the audit the register is filtered by. */
+static void
+dashboard_audit_cb (RectifyWindow    *self,
+                    GParamSpec       *pspec,
+                    RectifyDashboard *dashboard)
+{
+  gint64 id = rectify_dashboard_get_audit_id (dashboard);
+  guint position = 0;
+
+  if (id == MAX (self->audit_id, 0))
+    return;
+
+  for (guint i = 0; i < self->audit_ids->len; i++)
+    if (g_array_index (self->audit_ids, gint64, i) == id)
+      position = i + 1;
+
+  gtk_drop_down_set_selected (self->audit_filter, position);
+}
+
 static void
 actions_page_show_nc_cb (RectifyWindow        *self,
                          RectifyNonconformity *nc,
@@ -1854,6 +1913,11 @@ rectify_window_dispose (GObject *object)
       rectify_board_set_register (self->board, NULL);
       rectify_board_set_filter_model (self->board, NULL);
     }
+  if (self->dashboard != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->dashboard, self);
+      rectify_dashboard_set_register (self->dashboard, NULL);
+    }
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1902,6 +1966,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   g_type_ensure (RECTIFY_TYPE_NC_EDITOR);
   g_type_ensure (RECTIFY_TYPE_ACTIONS_PAGE);
   g_type_ensure (RECTIFY_TYPE_BOARD);
+  g_type_ensure (RECTIFY_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rectify/Rectify/rectify-window.ui");
@@ -1920,6 +1985,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, nc_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, board);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_progress);
@@ -1945,6 +2011,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, board_activate_nc_cb);
   gtk_widget_class_bind_template_callback (widget_class, board_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, board_move_refused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_show_ncs_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_audit_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-nc", NULL, new_nc_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -2298,6 +2366,13 @@ _rectify_window_get_board (RectifyWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
   return self->board;
+}
+
+RectifyDashboard *
+_rectify_window_get_dashboard (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->dashboard;
 }
 
 GtkWidget *
