@@ -367,6 +367,10 @@ test_figures (Fixture       *fixture,
   assert_figures (fixture->dashboard, stats);
   assert_descriptions (fixture->dashboard, stats);
 
+  /* A saved chart says what it is about. */
+  g_assert_true (g_str_has_prefix (rectify_chart_get_caption (_rectify_dashboard_get_chart (fixture->dashboard, "trend")),
+                                   "Whole Register · Figures as of "));
+
   /* Each chart is a labelled group; the bars of the grade chart are buttons named by value. */
   grade = _rectify_dashboard_get_chart (fixture->dashboard, "grade");
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grade)), ==,
@@ -790,6 +794,8 @@ test_audit (Fixture       *fixture,
                     rectify_stats_get_n_total (stats));
   assert_figures (fixture->dashboard, stats);
   assert_descriptions (fixture->dashboard, stats);
+  g_assert_true (g_str_has_prefix (rectify_chart_get_caption (_rectify_dashboard_get_chart (fixture->dashboard, "grade")),
+                                   rectify_stats_get_audit_title (stats)));
 
   /* A bar keeps the audit: the counts still match. */
   activate_and_wait (fixture, rectify_chart_get_bar_widget (_rectify_dashboard_get_chart (fixture->dashboard, "grade"),

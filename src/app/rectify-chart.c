@@ -76,6 +76,7 @@ struct _RectifyChart
 
   char       *title;
   char       *file_name;
+  char       *caption;
   char       *description;
 
   Kind        kind;
@@ -99,6 +100,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_FILE_NAME,
+  PROP_CAPTION,
   N_PROPS
 };
 
@@ -740,6 +742,37 @@ create_file_pango_context (RectifyChart *self,
   return pango;
 }
 
+/* The title of a saved chart, and the caption under it (NULL when there is none). */
+static PangoLayout *
+new_file_heading (RectifyChart  *self,
+                  PangoContext  *pango,
+                  int            width,
+                  int           *title_height,
+                  PangoLayout  **caption,
+                  int           *caption_height)
+{
+  PangoLayout *title = new_layout (pango, self->title != NULL ? self->title : "", 1.25, TRUE);
+
+  pango_layout_set_width (title, (width - 2 * FILE_PADDING) * PANGO_SCALE);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
+  if (title_height != NULL)
+    pango_layout_get_pixel_size (title, NULL, title_height);
+
+  *caption = NULL;
+  if (caption_height != NULL)
+    *caption_height = 0;
+  if (self->caption != NULL && *self->caption != '\0')
+    {
+      *caption = new_layout (pango, self->caption, 1.0, FALSE);
+      pango_layout_set_width (*caption, (width - 2 * FILE_PADDING) * PANGO_SCALE);
+      pango_layout_set_wrap (*caption, PANGO_WRAP_WORD_CHAR);
+      if (caption_height != NULL)
+        pango_layout_get_pixel_size (*caption, NULL, caption_height);
+    }
+
+  return title;
+}
+
 static cairo_status_t
 write_to_bytes (void                *closure,
                 const unsigned char *data,
@@ -1111,6 +1144,7 @@ rectify_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->caption, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->bars, g_ptr_array_unref);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
@@ -1137,6 +1171,9 @@ rectify_chart_get_property (GObject    *object,
     case PROP_FILE_NAME:
       g_value_set_string (value, self->file_name);
       break;
+    case PROP_CAPTION:
+      g_value_set_string (value, self->caption);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1157,6 +1194,9 @@ rectify_chart_set_property (GObject      *object,
       break;
     case PROP_FILE_NAME:
       rectify_chart_set_file_name (self, g_value_get_string (value));
+      break;
+    case PROP_CAPTION:
+      rectify_chart_set_caption (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1185,6 +1225,9 @@ rectify_chart_class_init (RectifyChartClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_FILE_NAME] =
     g_param_spec_string ("file-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1293,6 +1336,28 @@ rectify_chart_get_file_name (RectifyChart *self)
   g_return_val_if_fail (RECTIFY_IS_CHART (self), NULL);
 
   return self->file_name;
+}
+
+void
+rectify_chart_set_caption (RectifyChart *self,
+                           const char   *caption)
+{
+  g_return_if_fail (RECTIFY_IS_CHART (self));
+
+  if (g_strcmp0 (self->caption, caption) == 0)
+    return;
+
+  g_free (self->caption);
+  self->caption = g_strdup (caption);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+const char *
+rectify_chart_get_caption (RectifyChart *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CHART (self), NULL);
+
+  return self->caption;
 }
 
 /**
@@ -1450,12 +1515,14 @@ rectify_chart_save (RectifyChart        *self,
                     GError             **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  PangoContext *pango;
   g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  PangoContext *pango;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   int title_height = 0;
+  int caption_height = 0;
   int width = FILE_WIDTH;
   int height;
   int content = MAX (content_height (self), ROW_HEIGHT);
@@ -1464,20 +1531,18 @@ rectify_chart_save (RectifyChart        *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The title's height, measured on a scratch surface */
+  /* The heading's height, measured on a scratch surface */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
   pango = create_file_pango_context (self, cr);
-  title = new_layout (pango, self->title != NULL ? self->title : "", 1.25, TRUE);
-  pango_layout_set_width (title, (width - 2 * FILE_PADDING) * PANGO_SCALE);
-  pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (title, NULL, &title_height);
+  title = new_file_heading (self, pango, width, &title_height, &caption, &caption_height);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   g_clear_object (&title);
+  g_clear_object (&caption);
   g_object_unref (pango);
 
-  height = FILE_PADDING + title_height + 2 * HEADER_SPACING + content + FILE_PADDING;
+  height = FILE_PADDING + title_height + caption_height + 2 * HEADER_SPACING + content + FILE_PADDING;
 
   if (format == RECTIFY_CHART_FORMAT_SVG)
     surface = cairo_svg_surface_create_for_stream (write_to_bytes, bytes, width, height);
@@ -1494,20 +1559,26 @@ rectify_chart_save (RectifyChart        *self,
   set_source (cr, &self->palette.background, 1);
   cairo_paint (cr);
 
-  title = new_layout (pango, self->title != NULL ? self->title : "", 1.25, TRUE);
-  pango_layout_set_width (title, (width - 2 * FILE_PADDING) * PANGO_SCALE);
-  pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
+  title = new_file_heading (self, pango, width, NULL, &caption, NULL);
   set_source (cr, &self->palette.fg, 1);
   cairo_move_to (cr, FILE_PADDING, FILE_PADDING);
   pango_cairo_show_layout (cr, title);
+  if (caption != NULL)
+    {
+      set_source (cr, &self->palette.fg, 0.7);
+      cairo_move_to (cr, FILE_PADDING, FILE_PADDING + title_height);
+      pango_cairo_show_layout (cr, caption);
+    }
 
   cairo_save (cr);
-  cairo_translate (cr, FILE_PADDING, FILE_PADDING + title_height + 2 * HEADER_SPACING);
+  cairo_translate (cr, FILE_PADDING,
+                   FILE_PADDING + title_height + caption_height + 2 * HEADER_SPACING);
   draw_content (self, cr, pango, &self->palette, width - 2 * FILE_PADDING, content);
   cairo_restore (cr);
 
   status = cairo_status (cr);
   g_clear_object (&title);
+  g_clear_object (&caption);
   g_object_unref (pango);
   cairo_destroy (cr);
 

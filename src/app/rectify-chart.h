@@ -60,6 +60,7 @@ G_DECLARE_FINAL_TYPE (RectifyChart, rectify_chart, RECTIFY, CHART, GtkWidget)
  * Properties:
  *   "title"      string   the heading, also the accessible label
  *   "file-name"  string   the suggested name of a saved file, without its extension
+ *   "caption"    string   a line under the title in saved files (the scope and date)
  *
  * Signals:
  *   "bar-activated" (guint index): a bar of an activatable chart was clicked or activated.
@@ -72,6 +73,9 @@ const char *rectify_chart_get_title          (RectifyChart             *self);
 void        rectify_chart_set_file_name      (RectifyChart             *self,
                                               const char               *file_name);
 const char *rectify_chart_get_file_name      (RectifyChart             *self);
+void        rectify_chart_set_caption        (RectifyChart             *self,
+                                              const char               *caption);
+const char *rectify_chart_get_caption        (RectifyChart             *self);
 /* Horizontal bars, in order. @activatable: the bars are buttons ("bar-activated"). */
 void        rectify_chart_set_bars           (RectifyChart             *self,
                                               const RectifyChartBar    *bars,

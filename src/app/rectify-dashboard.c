@@ -345,6 +345,24 @@ update_scope (RectifyDashboard *self)
       as_of = g_strdup_printf (_("Figures as of %s"), text);
     }
   gtk_label_set_text (self->as_of_label, as_of != NULL ? as_of : "");
+
+  /* Saved charts say what they are about. */
+  {
+    RectifyChart *charts[] = {
+      self->trend_chart, self->status_chart, self->grade_chart, self->source_chart,
+      self->theme_chart,
+    };
+    g_autofree char *caption = NULL;
+
+    if (as_of != NULL)
+      /* Translators: under the title of a saved chart: the scope, then "Figures as of <date>" */
+      caption = g_strdup_printf (_("%s · %s"), gtk_label_get_text (self->scope_label), as_of);
+    else
+      caption = g_strdup (gtk_label_get_text (self->scope_label));
+
+    for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+      rectify_chart_set_caption (charts[i], caption);
+  }
 }
 
 static void
