@@ -368,6 +368,12 @@ test_counts_and_filters (Fixture       *fixture,
 
   window = open_window (fixture, 1280, 800);
   reg = rectify_window_get_register (window);
+
+  /* Until the board shows, its columns do no work. */
+  for (guint s = 0; s < RECTIFY_N_STATUSES; s++)
+    g_assert_cmpuint (g_list_model_get_n_items (rectify_board_get_column_model (_rectify_window_get_board (window), s)),
+                      ==, 0);
+
   board = show_board (window);
 
   /* The page is in the view switcher, with its title. */

@@ -87,7 +87,9 @@ struct _RectifyWindow
   GtkCustomFilter      *filter;
   GBinding             *editor_title_binding;
 
-  /* The board shows the editor beside it only once a card is opened. */
+  /* The board follows the register once it is first shown; it shows the editor beside it only
+   * once a card is opened. */
+  gboolean              board_attached;
   gboolean              board_editor_open;
 
   /* Filter state, read by filter_func () */
@@ -967,7 +969,8 @@ set_register (RectifyWindow   *self,
 
   rectify_nc_editor_set_register (self->editor, reg);
   rectify_actions_page_set_register (self->actions_page, reg);
-  rectify_board_set_register (self->board, reg);
+  if (self->board_attached)
+    rectify_board_set_register (self->board, reg);
   rectify_dashboard_set_register (self->dashboard, reg);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
 
@@ -1598,12 +1601,27 @@ import_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
+/* The board's seven columns filter every NC of the register: they start the first time the board
+ * shows, not for every register opened. The board shares the table's filters and order. */
+static void
+attach_board (RectifyWindow *self)
+{
+  if (self->board_attached)
+    return;
+
+  self->board_attached = TRUE;
+  rectify_board_set_filter_model (self->board, G_LIST_MODEL (self->filter_model));
+  rectify_board_set_register (self->board, self->reg);
+}
+
 static void
 view_changed_cb (RectifyWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (g_strcmp0 (name, "board") != 0)
+  if (g_strcmp0 (name, "board") == 0)
+    attach_board (self);
+  else
     self->board_editor_open = FALSE;
 
   update_panes (self);
@@ -2130,9 +2148,6 @@ rectify_window_init (RectifyWindow *self)
   /* The entry sits in a clamp, so the bar does not find it by itself. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->nc_page);
-
-  /* The board shares the table's filters and order. */
-  rectify_board_set_filter_model (self->board, G_LIST_MODEL (self->filter_model));
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
