@@ -8,6 +8,8 @@
 #pragma once
 
 #include "rectify-actions-page.h"
+#include "rectify-board.h"
+#include "rectify-dashboard.h"
 #include "rectify-import-dialog.h"
 #include "rectify-nc-editor.h"
 #include "rectify-window.h"
@@ -19,14 +21,21 @@ GtkColumnView   *_rectify_window_get_column_view    (RectifyWindow *self);
 RectifyNcEditor *_rectify_window_get_editor         (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_grade_filter   (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_status_filter  (RectifyWindow *self);
+GtkDropDown     *_rectify_window_get_source_filter  (RectifyWindow *self);
+GtkDropDown     *_rectify_window_get_audit_filter   (RectifyWindow *self);
 GtkToggleButton *_rectify_window_get_overdue_toggle (RectifyWindow *self);
 GtkEditable     *_rectify_window_get_search_entry   (RectifyWindow *self);
 GtkLabel        *_rectify_window_get_count_label    (RectifyWindow *self);
 /* The name of the page shown: "welcome" or "register". */
 const char      *_rectify_window_get_page           (RectifyWindow *self);
-/* The register page's views: "nonconformities" and "actions". */
+/* The register page's views: "nonconformities", "board", "actions" and "dashboard". */
 AdwViewStack        *_rectify_window_get_view_stack   (RectifyWindow *self);
 RectifyActionsPage  *_rectify_window_get_actions_page (RectifyWindow *self);
+RectifyBoard        *_rectify_window_get_board        (RectifyWindow *self);
+RectifyDashboard    *_rectify_window_get_dashboard    (RectifyWindow *self);
+/* The pane of the NC editor (beside the table, or the board once a card is opened). */
+GtkWidget           *_rectify_window_get_editor_pane  (RectifyWindow *self);
+AdwToastOverlay     *_rectify_window_get_toast_overlay (RectifyWindow *self);
 
 /* What win.export does after its file chooser: writes the plan of the whole register (@audit
  * NULL) or of one audit to @file in a thread; FALSE when an export is already under way. */

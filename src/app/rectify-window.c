@@ -15,6 +15,8 @@
 #include "rectify-accessible.h"
 #include "rectify-actions-page.h"
 #include "rectify-analysis-window.h"
+#include "rectify-board.h"
+#include "rectify-dashboard.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-enums.h"
@@ -24,6 +26,7 @@
 #include "rectify-nc-editor.h"
 #include "rectify-settings.h"
 #include "rectify-window-private.h"
+#include "rectify-workflow.h"
 
 #define MAX_RECENT_REGISTERS 10
 #define MAX_RECENT_IN_MENU   5
@@ -31,6 +34,8 @@
 #define WORKBOOK_SUFFIX      ".xlsx"
 /* An export that takes longer than this shows its progress. */
 #define EXPORT_PROGRESS_DELAY_MS 250
+/* The status filter's "All Open": every status but Closed. */
+#define STATUS_OPEN RECTIFY_DASHBOARD_STATUS_OPEN
 
 struct _RectifyWindow
 {
@@ -44,17 +49,22 @@ struct _RectifyWindow
   GtkListBox           *recent_list;
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
+  AdwHeaderBar         *list_header;
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
   AdwViewStack         *view_stack;
+  GtkWidget            *filter_box;
   GtkWidget            *nc_page;
+  RectifyBoard         *board;
   RectifyActionsPage   *actions_page;
   gboolean              actions_page_stale;   /* set_register() waits until it is shown */
+  RectifyDashboard     *dashboard;
   GtkRevealer          *export_revealer;
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
   AdwViewSwitcherTitle *window_title;
   AdwWindowTitle       *editor_title;
+  GtkWidget            *close_editor_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
@@ -80,8 +90,13 @@ struct _RectifyWindow
   GtkCustomFilter      *filter;
   GBinding             *editor_title_binding;
 
+  /* The board follows the register once it is first shown; it shows the editor beside it only
+   * once a card is opened. */
+  gboolean              board_attached;
+  gboolean              board_editor_open;
+
   /* Filter state, read by filter_func () */
-  int                   status;      /* -1: all */
+  int                   status;      /* -1: all, STATUS_OPEN: all but Closed */
   int                   grade;       /* -1: all */
   int                   source;      /* -1: all */
   gint64                audit_id;    /* -1: all */
@@ -100,12 +115,24 @@ struct _RectifyWindow
   guint                 export_progress_id;
   gint64                export_started;
 
-  /* The undo toast, and the run of changes it covers */
+  /* The toast that offers to undo the latest change, and the run of changes it covers; and
+   * the toast of notices (refused moves). Each is updated in place rather than replaced. */
   AdwToast             *undo_toast;
   gpointer              undo_entity;  /* compared only, never dereferenced */
   char                 *undo_property;
   guint                 undo_count;
   gboolean              undoing;
+  AdwToast             *notice_toast;
+
+  /* The last move on the board, when the undo toast offers to move it back */
+  RectifyNonconformity *move_nc;
+  RectifyStatus         move_from;
+  RectifyStatus         move_to;
+  gboolean              move_is_last; /* no other change since: the undo stack may take it back */
+  /* A move writes several fields: their toast waits for the end of the move (the board shows
+   * its own) */
+  guint                 status_toast_id;
+  RectifyEntity        *status_toast_entity;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -240,12 +267,35 @@ update_actions (RectifyWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_register && rectify_register_can_undo (self->reg));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-toast",
+                                 has_register && rectify_register_can_undo (self->reg));
+}
+
+/* The status filter lists "All Statuses", "All Open", then the statuses. */
+static int
+status_from_position (guint position)
+{
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return -1;
+  if (position == 1)
+    return STATUS_OPEN;
+  return (int)position - 2;
+}
+
+static guint
+status_to_position (int status)
+{
+  if (status == STATUS_OPEN)
+    return 1;
+  if (status < 0)
+    return 0;
+  return (guint)status + 2;
 }
 
 static gboolean
 filters_active (RectifyWindow *self)
 {
-  return self->status >= 0 || self->grade >= 0 || self->source >= 0 || self->audit_id >= 0 ||
+  return self->status != -1 || self->grade >= 0 || self->source >= 0 || self->audit_id >= 0 ||
          self->overdue_only || self->search_hits != NULL;
 }
 
@@ -293,6 +343,8 @@ filter_func (gpointer item,
   RectifyNonconformity *nc = item;
 
   if (self->status >= 0 && (int)rectify_nonconformity_get_status (nc) != self->status)
+    return FALSE;
+  if (self->status == STATUS_OPEN && rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED)
     return FALSE;
   if (self->grade >= 0 && (int)rectify_nonconformity_get_grade (nc) != self->grade)
     return FALSE;
@@ -434,6 +486,44 @@ select_nonconformity (RectifyWindow        *self,
   set_editor_nonconformity (self, nc);
 }
 
+/* The NC editor beside the table belongs to the Nonconformities view, and to the board once a
+ * card is opened there; the other views take the whole width. The filters above the view apply
+ * to the table and the board. */
+static void
+update_panes (RectifyWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean ncs = g_strcmp0 (name, "nonconformities") == 0;
+  gboolean board = g_strcmp0 (name, "board") == 0;
+  gboolean editor = ncs || (board && self->board_editor_open);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->editor_pane, editor);
+  gtk_widget_set_visible (self->editor_separator, editor);
+  gtk_widget_set_visible (self->filter_box, ncs || board);
+  gtk_widget_set_visible (self->close_editor_button, board && !folded);
+  /* Without the editor's header bar beside it, this one holds the window's buttons. */
+  adw_header_bar_set_show_end_title_buttons (self->list_header, folded || !editor);
+
+  if (!editor && adw_leaflet_get_visible_child (self->leaflet) == self->editor_pane)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* Opens @nc in the editor, beside the table or the board (or over them when folded). */
+static void
+open_in_editor (RectifyWindow        *self,
+                RectifyNonconformity *nc)
+{
+  if (filter_func (nc, self))
+    select_nonconformity (self, nc);
+  else
+    set_editor_nonconformity (self, nc);
+
+  self->board_editor_open = TRUE;
+  update_panes (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
 static void
 clear_filters (RectifyWindow *self)
 {
@@ -560,6 +650,8 @@ static void
 show_undo_toast (RectifyWindow *self,
                  RectifyEntity *entity,
                  const char    *property);
+static gboolean
+status_toast_cb (gpointer user_data);
 
 /* Callbacks */
 
@@ -572,6 +664,9 @@ register_changed_cb (RectifyWindow *self,
   RectifyNonconformity *shown;
 
   g_assert (RECTIFY_IS_WINDOW (self));
+
+  /* Any change after a move of the board leaves it no longer the last step of undo. */
+  self->move_is_last = FALSE;
 
   if (self->search_hits != NULL)
     {
@@ -596,7 +691,37 @@ register_changed_cb (RectifyWindow *self,
       g_str_equal (property, "created-at"))
     return;
 
+  if (RECTIFY_IS_NONCONFORMITY (entity) &&
+      (g_str_equal (property, "status") ||
+       g_str_equal (property, "closed-on") ||
+       g_str_equal (property, "closed-by")))
+    {
+      g_set_object (&self->status_toast_entity, entity);
+      if (self->status_toast_id == 0)
+        self->status_toast_id = g_idle_add (status_toast_cb, self);
+      return;
+    }
+
   show_undo_toast (self, entity, property);
+}
+
+static gboolean
+status_toast_cb (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+  g_autoptr(RectifyEntity) entity = g_steal_pointer (&self->status_toast_entity);
+
+  self->status_toast_id = 0;
+  show_undo_toast (self, entity, "status");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_move (RectifyWindow *self)
+{
+  g_clear_object (&self->move_nc);
+  self->move_is_last = FALSE;
 }
 
 static void
@@ -610,6 +735,59 @@ undo_toast_dismissed_cb (RectifyWindow *self,
   g_clear_pointer (&self->undo_property, g_free);
   self->undo_entity = NULL;
   self->undo_count = 0;
+  forget_move (self);
+}
+
+static void
+notice_toast_dismissed_cb (RectifyWindow *self,
+                           AdwToast      *toast)
+{
+  if (self->notice_toast == toast)
+    g_clear_object (&self->notice_toast);
+}
+
+/* Shows @message in the toast of @slot, with a button (@button_label, @action_name, @target; all
+ * NULL for none). A toast on show is updated in place, not replaced: a new toast for each change
+ * would flicker, and libadwaita 1.2 can crash when a toast is dismissed while it still slides in.
+ * A toast keeps its slot until it is dismissed (its timeout, its close button, or its button). */
+static void
+present_toast (RectifyWindow *self,
+               AdwToast     **slot,
+               GCallback      dismissed_cb,
+               const char    *message,
+               const char    *button_label,
+               const char    *action_name,
+               GVariant      *target)
+{
+  g_autoptr(GVariant) owned_target = target != NULL ? g_variant_ref_sink (target) : NULL;
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  if (*slot == NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      g_signal_connect_object (toast, "dismissed", dismissed_cb, self, G_CONNECT_SWAPPED);
+      *slot = g_object_ref (toast);
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_action_target_value (toast, owned_target);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  adw_toast_set_title (*slot, title);
+  adw_toast_set_button_label (*slot, button_label);
+  adw_toast_set_action_name (*slot, action_name);
+  adw_toast_set_action_target_value (*slot, owned_target);
+}
+
+static void
+present_undo_toast (RectifyWindow *self,
+                    const char    *message,
+                    const char    *action_name)
+{
+  present_toast (self, &self->undo_toast, G_CALLBACK (undo_toast_dismissed_cb), message,
+                 action_name != NULL ? _("_Undo") : NULL, action_name, NULL);
 }
 
 static void
@@ -618,10 +796,14 @@ show_undo_toast (RectifyWindow *self,
                  const char    *property)
 {
   const char *message = _("Change saved");
-  AdwToast *toast;
+
+  /* A status change still waiting for the end of its move is older than this one. */
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
 
   /* Rapid changes of the same field share one toast; its Undo undoes all of them. */
   if (self->undo_toast != NULL &&
+      self->undo_count > 0 &&
       self->undo_entity == (gpointer)entity &&
       g_strcmp0 (self->undo_property, property) == 0)
     {
@@ -629,26 +811,43 @@ show_undo_toast (RectifyWindow *self,
       return;
     }
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-
   if (RECTIFY_IS_NONCONFORMITY (entity))
     for (guint i = 0; i < G_N_ELEMENTS (change_messages); i++)
       if (g_str_equal (change_messages[i].property, property))
         message = _(change_messages[i].message);
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->undo_toast = g_object_ref (toast);
+  /* The newest change is the one to undo. */
+  forget_move (self);
   self->undo_entity = entity;
+  g_free (self->undo_property);
   self->undo_property = g_strdup (property);
   self->undo_count = 1;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  present_undo_toast (self, message, "win.undo-toast");
+}
+
+/* After an undo the toast offers nothing more. Undone from its own button, the toast is on its
+ * way out: let it go (the next change gets a new one). Undone otherwise (Ctrl+Z), it says so. */
+static void
+retire_undo_toast (RectifyWindow *self,
+                   const char    *message,
+                   gboolean       from_toast)
+{
+  forget_move (self);
+  self->undo_entity = NULL;
+  g_clear_pointer (&self->undo_property, g_free);
+  self->undo_count = 0;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  if (from_toast)
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+      g_clear_object (&self->undo_toast);
+    }
+  else
+    present_undo_toast (self, message, NULL);
 }
 
 static void
@@ -725,12 +924,15 @@ filter_changed_cb (RectifyWindow *self)
 {
   guint audit = gtk_drop_down_get_selected (self->audit_filter);
 
-  self->status = (int)gtk_drop_down_get_selected (self->status_filter) - 1;
+  self->status = status_from_position (gtk_drop_down_get_selected (self->status_filter));
   self->grade = (int)gtk_drop_down_get_selected (self->grade_filter) - 1;
   self->source = (int)gtk_drop_down_get_selected (self->source_filter) - 1;
   self->audit_id = (audit > 0 && audit - 1 < self->audit_ids->len)
                    ? g_array_index (self->audit_ids, gint64, audit - 1) : -1;
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
+
+  /* The dashboard shows the figures of the audit the register is filtered by. */
+  rectify_dashboard_set_audit_id (self->dashboard, MAX (self->audit_id, 0));
 
   refilter (self);
 }
@@ -784,8 +986,13 @@ set_register (RectifyWindow   *self,
       g_signal_handlers_disconnect_by_data (rectify_register_get_nonconformities (self->reg), self);
       g_signal_handlers_disconnect_by_data (rectify_register_get_audits (self->reg), self);
     }
+  /* The toasts of the old register go (long after they showed: dismissing is safe). */
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
+  if (self->notice_toast != NULL)
+    adw_toast_dismiss (self->notice_toast);
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
 
   g_set_object (&self->reg, reg);
 
@@ -794,6 +1001,9 @@ set_register (RectifyWindow   *self,
    * first shown, so that a large register opens as fast as a small one. */
   self->actions_page_stale = TRUE;
   sync_actions_page (self);
+  if (self->board_attached)
+    rectify_board_set_register (self->board, reg);
+  rectify_dashboard_set_register (self->dashboard, reg);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
@@ -1072,7 +1282,9 @@ search_action (GtkWidget  *widget,
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
+  /* The search filters the board too. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") != 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1100,7 +1312,10 @@ undo_action (GtkWidget  *widget,
 {
   RectifyWindow *self = RECTIFY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  guint count = self->undo_toast != NULL ? self->undo_count : 1;
+  /* The toast's Undo (win.undo-toast) undoes the run of changes it covers; Ctrl+Z (win.undo)
+   * too while the toast shows it, else the last change. */
+  gboolean from_toast = g_str_equal (action_name, "win.undo-toast");
+  guint count = self->undo_toast != NULL && self->undo_count > 0 ? self->undo_count : 1;
   gboolean ok = TRUE;
 
   if (self->reg == NULL)
@@ -1111,17 +1326,101 @@ undo_action (GtkWidget  *widget,
     ok = rectify_register_undo (self->reg, &error);
   self->undoing = FALSE;
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  if (!ok)
+    {
+      g_autofree char *message = NULL;
+
+      g_warning ("Undo failed: %s", error->message);
+      /* Translators: %s is a technical error message */
+      message = g_strdup_printf (_("Undo failed: %s"), error->message);
+      present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb),
+                     message, NULL, NULL, NULL);
+      retire_undo_toast (self, message, from_toast);
+    }
+  else
+    retire_undo_toast (self, _("Change undone"), from_toast);
+
+  update_actions (self);
+}
+
+/* The Undo of a move on the board: a move back, through the workflow rules, so the history shows
+ * it. A move the rules do not allow back (out of Closed, or back into it after a reopening) is
+ * taken back by the undo stack instead, as long as nothing else changed since. */
+static void
+undo_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(RectifyNonconformity) nc = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyStatus from = self->move_from;
+  RectifyStatus to = self->move_to;
+  gboolean was_last = self->move_is_last;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (self->reg == NULL || self->move_nc == NULL)
+    return;
+
+  /* Only the toast's button offers this: the toast is on its way out. */
+  nc = g_object_ref (self->move_nc);
+  retire_undo_toast (self, NULL, TRUE);
+
+  /* Moved again since (in the editor, say): there is nothing to take back. */
+  if (rectify_nonconformity_get_status (nc) != to)
+    return;
+
+  self->undoing = TRUE;
+  ok = rectify_register_move (self->reg, nc, from, NULL, &error);
+  if (!ok && was_last && rectify_register_can_undo (self->reg) &&
+      g_error_matches (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_REFUSED))
+    {
+      g_clear_error (&error);
+      ok = rectify_register_undo (self->reg, &error);
+    }
+  self->undoing = FALSE;
 
   if (!ok)
     {
-      g_warning ("Undo failed: %s", error->message);
-      /* Translators: %s is a technical error message */
-      show_toast_printf (self, _("Undo failed: %s"), error->message);
+      /* A refusal of the rules is an answer, not a failure. */
+      if (!g_error_matches (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_REFUSED))
+        g_warning ("Could not move %s back: %s", rectify_nonconformity_get_ref (nc), error->message);
+      /* Translators: %s is a nonconformity's reference, then the reason */
+      message = g_strdup_printf (_("%s could not be moved back: %s"),
+                                 rectify_nonconformity_get_ref (nc), error->message);
+      present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb),
+                     message, NULL, NULL, NULL);
     }
 
   update_actions (self);
+}
+
+static void
+open_nc_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyNonconformity *nc;
+
+  if (self->reg == NULL)
+    return;
+
+  nc = rectify_register_lookup_nonconformity (self->reg, g_variant_get_int64 (param));
+  if (nc != NULL)
+    open_in_editor (self, nc);
+}
+
+static void
+close_editor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  self->board_editor_open = FALSE;
+  update_panes (self);
 }
 
 static void
@@ -1449,18 +1748,138 @@ import_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-/* The NC editor beside the table belongs to the Nonconformities view; the Actions view takes
- * the whole width. */
+/* The board's seven columns filter every NC of the register: they start the first time the board
+ * shows, not for every register opened. The board shares the table's filters and order. */
+static void
+attach_board (RectifyWindow *self)
+{
+  if (self->board_attached)
+    return;
+
+  self->board_attached = TRUE;
+  rectify_board_set_filter_model (self->board, G_LIST_MODEL (self->filter_model));
+  rectify_board_set_register (self->board, self->reg);
+}
+
 static void
 view_changed_cb (RectifyWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  gboolean ncs = g_strcmp0 (name, "nonconformities") == 0;
 
   sync_actions_page (self);
 
-  gtk_widget_set_visible (self->editor_pane, ncs);
-  gtk_widget_set_visible (self->editor_separator, ncs);
+  if (g_strcmp0 (name, "board") == 0)
+    attach_board (self);
+  else
+    self->board_editor_open = FALSE;
+
+  update_panes (self);
+}
+
+static void
+folded_changed_cb (RectifyWindow *self)
+{
+  update_panes (self);
+}
+
+static void
+board_activate_nc_cb (RectifyWindow        *self,
+                      RectifyNonconformity *nc,
+                      RectifyBoard         *board)
+{
+  open_in_editor (self, nc);
+}
+
+static void
+board_moved_cb (RectifyWindow        *self,
+                RectifyNonconformity *nc,
+                int                   from,
+                int                   to,
+                RectifyBoard         *board)
+{
+  /* The move's own toast takes the place of the "Status changed" one. */
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
+
+  self->undo_entity = NULL;
+  g_clear_pointer (&self->undo_property, g_free);
+  self->undo_count = 0;
+  g_set_object (&self->move_nc, nc);
+  self->move_from = (RectifyStatus)from;
+  self->move_to = (RectifyStatus)to;
+  self->move_is_last = TRUE;
+
+  present_undo_toast (self, rectify_board_get_last_message (board), "win.undo-move");
+}
+
+static void
+board_move_refused_cb (RectifyWindow        *self,
+                       RectifyNonconformity *nc,
+                       const char           *message,
+                       int                   first_condition,
+                       RectifyBoard         *board)
+{
+  gboolean fixable;
+
+  /* A missing item can be fixed in the editor; a move that is simply not allowed cannot. */
+  fixable = first_condition != RECTIFY_WORKFLOW_CONDITION_NONE &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_INVALID_STATUS &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_SAME_STATUS &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_ONE_STEP &&
+            first_condition != RECTIFY_WORKFLOW_CONDITION_CLOSED;
+
+  if (fixable)
+    present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
+                   _("_Open"), "win.open-nc",
+                   g_variant_new_int64 (rectify_entity_get_id (RECTIFY_ENTITY (nc))));
+  else
+    present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
+                   NULL, NULL, NULL);
+  /* Long enough to read what is missing */
+  adw_toast_set_timeout (self->notice_toast, 8);
+}
+
+/* A bar or a figure of the dashboard: those NCs in the register, within the audit in scope. */
+static void
+dashboard_show_ncs_cb (RectifyWindow    *self,
+                       int               status,
+                       int               grade,
+                       int               source,
+                       gboolean          overdue,
+                       RectifyDashboard *dashboard)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_search (self);
+
+  gtk_drop_down_set_selected (self->status_filter, status_to_position (status));
+  gtk_drop_down_set_selected (self->grade_filter, grade >= 0 ? (guint)grade + 1 : 0);
+  gtk_drop_down_set_selected (self->source_filter, source >= 0 ? (guint)source + 1 : 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, overdue);
+  refilter (self);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* The audit picked on the dashboard is the audit the register is filtered by. */
+static void
+dashboard_audit_cb (RectifyWindow    *self,
+                    GParamSpec       *pspec,
+                    RectifyDashboard *dashboard)
+{
+  gint64 id = rectify_dashboard_get_audit_id (dashboard);
+  guint position = 0;
+
+  if (id == MAX (self->audit_id, 0))
+    return;
+
+  for (guint i = 0; i < self->audit_ids->len; i++)
+    if (g_array_index (self->audit_ids, gint64, i) == id)
+      position = i + 1;
+
+  gtk_drop_down_set_selected (self->audit_filter, position);
 }
 
 static void
@@ -1650,10 +2069,27 @@ rectify_window_dispose (GObject *object)
   g_clear_object (&self->export_task);
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->export_progress_id, g_source_remove);
+  g_clear_handle_id (&self->status_toast_id, g_source_remove);
+  g_clear_object (&self->status_toast_entity);
 
   /* The editor may still save a pending edit into the register while it goes. */
   if (self->editor != NULL)
     set_editor_nonconformity (self, NULL);
+
+  /* The board keeps the filtered model alive until it goes: let go of it first, so no change of
+   * the model reaches this window's widgets while they are torn down. */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->board != NULL)
+    {
+      rectify_board_set_register (self->board, NULL);
+      rectify_board_set_filter_model (self->board, NULL);
+    }
+  if (self->dashboard != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->dashboard, self);
+      rectify_dashboard_set_register (self->dashboard, NULL);
+    }
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1666,6 +2102,8 @@ rectify_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->audit_names);
   g_clear_object (&self->undo_toast);
+  g_clear_object (&self->notice_toast);
+  g_clear_object (&self->move_nc);
   g_clear_object (&self->reg);
   g_clear_object (&self->settings);
 
@@ -1725,6 +2163,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
 
   g_type_ensure (RECTIFY_TYPE_NC_EDITOR);
   g_type_ensure (RECTIFY_TYPE_ACTIONS_PAGE);
+  g_type_ensure (RECTIFY_TYPE_BOARD);
+  g_type_ensure (RECTIFY_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rectify/Rectify/rectify-window.ui");
@@ -1735,16 +2175,21 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_header);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, nc_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, board);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, close_editor_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, status_filter);
@@ -1761,13 +2206,22 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, board_activate_nc_cb);
+  gtk_widget_class_bind_template_callback (widget_class, board_moved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, board_move_refused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_show_ncs_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_audit_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-nc", NULL, new_nc_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-move", NULL, undo_move_action);
+  gtk_widget_class_install_action (widget_class, "win.open-nc", "x", open_nc_action);
+  gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
@@ -1830,6 +2284,8 @@ rectify_window_init (RectifyWindow *self)
 
   /* Filters */
   statuses = enum_filter_model (_("All Statuses"), RECTIFY_TYPE_STATUS, RECTIFY_N_STATUSES);
+  /* Translators: in the status filter, every nonconformity that is not closed */
+  gtk_string_list_splice (statuses, 1, 0, (const char * const []) { _("All Open"), NULL });
   grades = enum_filter_model (_("All Grades"), RECTIFY_TYPE_GRADE, RECTIFY_N_GRADES);
   sources = enum_filter_model (_("All Sources"), RECTIFY_TYPE_SOURCE, RECTIFY_N_SOURCES);
   self->audit_names = gtk_string_list_new ((const char * const []) { _("All Audits"), NULL });
@@ -1881,11 +2337,14 @@ rectify_window_init (RectifyWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions_page, "show-nonconformity",
                            G_CALLBACK (actions_page_show_nc_cb), self, G_CONNECT_SWAPPED);
 
   rebuild_recent (self);
   update_actions (self);
+  update_panes (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -2077,6 +2536,20 @@ _rectify_window_get_status_filter (RectifyWindow *self)
   return self->status_filter;
 }
 
+GtkDropDown *
+_rectify_window_get_source_filter (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->source_filter;
+}
+
+GtkDropDown *
+_rectify_window_get_audit_filter (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->audit_filter;
+}
+
 GtkToggleButton *
 _rectify_window_get_overdue_toggle (RectifyWindow *self)
 {
@@ -2125,6 +2598,34 @@ _rectify_window_get_actions_page (RectifyWindow *self)
     }
 
   return self->actions_page;
+}
+
+RectifyBoard *
+_rectify_window_get_board (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->board;
+}
+
+RectifyDashboard *
+_rectify_window_get_dashboard (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->dashboard;
+}
+
+GtkWidget *
+_rectify_window_get_editor_pane (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->editor_pane;
+}
+
+AdwToastOverlay *
+_rectify_window_get_toast_overlay (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return self->toast_overlay;
 }
 
 gboolean
