@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "rectify-accessible.h"
 #include "rectify-dashboard.h"
 #include "rectify-date.h"
 #include "rectify-enums.h"
@@ -725,6 +726,7 @@ rectify_dashboard_init (RectifyDashboard *self)
   self->audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->audit_names = gtk_string_list_new ((const char * const []) { _("All Audits"), NULL });
   gtk_drop_down_set_model (self->audit_dropdown, G_LIST_MODEL (self->audit_names));
+  rectify_accessible_name_drop_down (self->audit_dropdown);
   g_signal_connect_object (self->audit_dropdown, "notify::selected",
                            G_CALLBACK (audit_selected_cb), self, G_CONNECT_SWAPPED);
 
