@@ -411,9 +411,11 @@ open_register (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  /* The app reads the register in a thread */
+  /* The app reads the register in a thread; the notifier checks it half a second after the
+   * window shows it (CHECK_DELAY_MS in rectify-notifier.c) */
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_assert_true (iterate_until (has_window_for, (gpointer)path, 10000));
+  iterate_for (1200);
 
   return window_for (path);
 }

@@ -765,7 +765,6 @@ rectify_dashboard_set_register (RectifyDashboard *self,
     {
       g_signal_handlers_disconnect_by_data (self->reg, self);
       g_signal_handlers_disconnect_by_data (rectify_register_get_nonconformities (self->reg), self);
-      g_signal_handlers_disconnect_by_data (rectify_register_get_actions (self->reg), self);
       g_signal_handlers_disconnect_by_data (rectify_register_get_audits (self->reg), self);
     }
 
@@ -779,8 +778,8 @@ rectify_dashboard_set_register (RectifyDashboard *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (rectify_register_get_nonconformities (reg), "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (rectify_register_get_actions (reg), "items-changed",
-                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Actions added or removed come through "changed" too; the actions are read only when
+       * the figures are computed (a large register opens without them). */
       g_signal_connect_object (rectify_register_get_audits (reg), "items-changed",
                                G_CALLBACK (audits_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -22,6 +22,8 @@
 #define MAX_TIMER_SECONDS     3600
 /* A change of the settings is checked once the user pauses. */
 #define SETTINGS_DELAY_MS     1000
+/* How long after a window shows a register its reminders are checked */
+#define CHECK_DELAY_MS        500
 #define SENT_KEY              "reminders-sent"
 
 struct _RectifyNotifier
@@ -285,15 +287,56 @@ settings_changed_cb (RectifyNotifier *self,
   self->settings_id = g_timeout_add (SETTINGS_DELAY_MS, settings_timeout_cb, self);
 }
 
+typedef struct
+{
+  RectifyNotifier *self;
+  GWeakRef         window;
+} DeferredCheck;
+
+static void
+deferred_check_free (gpointer data)
+{
+  DeferredCheck *check = data;
+
+  g_object_unref (check->self);
+  g_weak_ref_clear (&check->window);
+  g_free (check);
+}
+
+static gboolean
+deferred_check_cb (gpointer data)
+{
+  DeferredCheck *check = data;
+  g_autoptr(RectifyWindow) window = g_weak_ref_get (&check->window);
+  RectifyRegister *reg = window != NULL ? rectify_window_get_register (window) : NULL;
+
+  if (reg != NULL)
+    rectify_notifier_check_register (check->self, reg);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A register is checked a moment after a window shows it: the check reads every action of the
+ * register, which must not delay the window's first frame of a large register. */
+static void
+check_window_later (RectifyNotifier *self,
+                    RectifyWindow   *window)
+{
+  DeferredCheck *check = g_new0 (DeferredCheck, 1);
+
+  check->self = g_object_ref (self);
+  g_weak_ref_init (&check->window, window);
+  g_timeout_add_full (G_PRIORITY_LOW, CHECK_DELAY_MS, deferred_check_cb, check,
+                      deferred_check_free);
+}
+
 static void
 window_register_changed_cb (RectifyNotifier *self,
                             GParamSpec      *pspec,
                             RectifyWindow   *window)
 {
-  RectifyRegister *reg = rectify_window_get_register (window);
-
-  if (reg != NULL)
-    rectify_notifier_check_register (self, reg);
+  if (rectify_window_get_register (window) != NULL)
+    check_window_later (self, window);
 }
 
 static void
@@ -307,7 +350,7 @@ window_added_cb (RectifyNotifier *self,
   g_signal_connect_object (window, "notify::register",
                            G_CALLBACK (window_register_changed_cb), self, G_CONNECT_SWAPPED);
   if (rectify_window_get_register (RECTIFY_WINDOW (window)) != NULL)
-    rectify_notifier_check_register (self, rectify_window_get_register (RECTIFY_WINDOW (window)));
+    check_window_later (self, RECTIFY_WINDOW (window));
 }
 
 /* Arms the timer for the next local midnight (a minute after), or an hour, whichever is sooner. */
