@@ -17,6 +17,7 @@
 #include "rectify-catalogue.h"
 #include "rectify-date.h"
 #include "rectify-entity-private.h"
+#include "rectify-categories.h"
 #include "rectify-export.h"
 #include "rectify-fishbone.h"
 
@@ -57,6 +58,7 @@ typedef struct
   char      *due_on;
   gboolean   overdue;
   GPtrArray *causes;   /* CauseRow */
+  GStrv      categories; /* the bones of its fishbone (rectify_categories_get_for_nc()) */
 } NcRow;
 
 typedef struct
@@ -150,6 +152,7 @@ nc_row_free (gpointer data)
   g_free (row->status);
   g_free (row->due_on);
   g_clear_pointer (&row->causes, g_ptr_array_unref);
+  g_clear_pointer (&row->categories, g_strfreev);
   g_free (row);
 }
 
@@ -260,6 +263,8 @@ snapshot_nc (RectifyRegister      *reg,
                                                  rectify_nonconformity_get_status (nc)));
   row->due_on = g_strdup (rectify_nonconformity_get_due_on (nc));
   row->overdue = rectify_nonconformity_is_overdue (nc, today);
+
+  row->categories = rectify_categories_get_for_nc (reg, nc);
 
   /* Causes, in the register's order (parent, then position). */
   row->causes = g_ptr_array_new_with_free_func (cause_row_free);
@@ -1183,7 +1188,8 @@ render_diagram (NcRow   *nc,
       g_list_store_append (causes, cause);
     }
 
-  layout = rectify_fishbone_layout_new (nc->ref, problem, NULL, G_LIST_MODEL (causes), NULL, 1.0);
+  layout = rectify_fishbone_layout_new (nc->ref, problem, (const char * const *)nc->categories,
+                                        G_LIST_MODEL (causes), NULL, 1.0);
   rectify_fishbone_layout_get_size (layout, &w, &h);
   if (w <= 0 || h <= 0)
     {

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rectify-categories.h"
 #include "rectify-fishbone.h"
 
 /* Distances at scale 1, in layout units. */
@@ -677,6 +678,12 @@ rectify_fishbone_default_categories (void)
 }
 
 const char *
+rectify_fishbone_category_canonical (const char *name)
+{
+  return canonical_category (name);
+}
+
+const char *
 rectify_fishbone_category_label (const char *category)
 {
   if (category == NULL || *category == '\0' || g_str_equal (category, OTHER_CATEGORY))
@@ -1030,6 +1037,7 @@ rectify_fishbone_layout_new_for_nc (RectifyRegister            *reg,
                                     double                      scale)
 {
   g_autoptr(GListModel) causes = NULL;
+  g_auto(GStrv) categories = NULL;
   const char *problem;
 
   g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), NULL);
@@ -1040,8 +1048,10 @@ rectify_fishbone_layout_new_for_nc (RectifyRegister            *reg,
   if (problem == NULL || *problem == '\0')
     problem = rectify_nonconformity_get_statement (nc);
 
-  return rectify_fishbone_layout_new (rectify_nonconformity_get_ref (nc), problem, NULL, causes,
-                                      font, scale);
+  categories = rectify_categories_get_for_nc (reg, nc);
+
+  return rectify_fishbone_layout_new (rectify_nonconformity_get_ref (nc), problem,
+                                      (const char * const *)categories, causes, font, scale);
 }
 
 RectifyFishboneLayout *

@@ -91,6 +91,9 @@ GType                       rectify_fishbone_layout_get_type        (void) G_GNU
  * "Technology", "Policy & documentation", "Suppliers & third parties", "Environment". Causes store
  * these untranslated names; rectify_fishbone_category_label() gives the text to show. */
 const char * const         *rectify_fishbone_default_categories     (void);
+/* The stored name of a category: a default one typed translated gives its untranslated name, an
+ * empty or NULL one "Other", any other as it is. (transfer none) */
+const char                 *rectify_fishbone_category_canonical     (const char            *name);
 /* The translated label of a category: a default one translated, any other as it is. */
 const char                 *rectify_fishbone_category_label         (const char            *category);
 /* The categories of a set of causes: the defaults, then every other category the causes use in
@@ -114,7 +117,7 @@ RectifyFishboneLayout      *rectify_fishbone_layout_new             (const char 
                                                                      const PangoFontDescription *font,
                                                                      double                 scale);
 /* The layout of an NC as stored: its title (or statement when it has no title), its causes from
- * @reg and its categories (rectify_fishbone_categories_for_causes()). */
+ * @reg and its categories (rectify_categories_get_for_nc()). */
 RectifyFishboneLayout      *rectify_fishbone_layout_new_for_nc      (RectifyRegister       *reg,
                                                                      RectifyNonconformity  *nc,
                                                                      const PangoFontDescription *font,

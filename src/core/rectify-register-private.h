@@ -22,4 +22,15 @@ gboolean _rectify_register_create_file_at_version (const char  *path,
  * Writes must go through the RectifyRegister API. (transfer none) */
 struct sqlite3 *_rectify_register_get_db          (RectifyRegister *self);
 
+/* One step of undo: the writes between begin and end are reverted together by one
+ * rectify_register_undo(). Nested calls join the outermost step. */
+void            _rectify_register_begin_step       (RectifyRegister *self);
+void            _rectify_register_end_step         (RectifyRegister *self);
+/* rectify_register_set_info() of a key that is not a policy key, recorded for undo (in the
+ * current step, if any): rectify_register_undo() puts the old value (or its absence) back. */
+gboolean        _rectify_register_set_info_undoable (RectifyRegister  *self,
+                                                     const char       *key,
+                                                     const char       *value,
+                                                     GError          **error);
+
 G_END_DECLS

@@ -615,11 +615,12 @@ typedef struct
  * deadlines it recomputed) are undone together. */
 typedef struct
 {
-  RectifyEntity *entity;
+  RectifyEntity *entity;     /* NULL for a register_info key */
   TableId        table;
   const char    *property;   /* interned */
   GValue         old_value;
   guint          group;
+  char          *info_key;   /* a register_info key: @old_value holds its old string */
 } UndoEntry;
 
 typedef struct
@@ -632,7 +633,7 @@ typedef struct
 /* A "changed" signal held back until the batch it belongs to is committed. */
 typedef struct
 {
-  RectifyEntity *entity;
+  RectifyEntity *entity;     /* NULL: "info-changed" of the key in @property */
   const char    *property;   /* interned, or NULL */
 } PendingSignal;
 
@@ -656,6 +657,8 @@ struct _RectifyRegister
   GArray       *pending;              /* PendingSignal */
   guint         undo_group;           /* the group new undo entries join, 0 outside one */
   guint         last_undo_group;
+  guint         step_depth;           /* _rectify_register_begin_step() calls not yet ended */
+  guint         step_saved_group;
 
   RectifyPolicy policy;               /* from the "policy.*" keys of register_info */
 };
@@ -666,6 +669,7 @@ G_DEFINE_QUARK (rectify-register-error-quark, rectify_register_error)
 
 enum {
   CHANGED,
+  INFO_CHANGED,
   N_SIGNALS
 };
 
@@ -1390,6 +1394,7 @@ undo_entry_free (gpointer data)
   g_clear_object (&entry->entity);
   if (G_IS_VALUE (&entry->old_value))
     g_value_unset (&entry->old_value);
+  g_free (entry->info_key);
   g_free (entry);
 }
 
@@ -1420,6 +1425,24 @@ emit_changed (RectifyRegister *self,
   g_array_append_val (self->pending, pending);
 }
 
+/* "info-changed" goes out like "changed": once the write is committed. */
+static void
+emit_info_changed (RectifyRegister *self,
+                   const char      *key)
+{
+  PendingSignal pending;
+
+  if (self->depth == 0)
+    {
+      g_signal_emit (self, signals[INFO_CHANGED], g_quark_from_string (key), key);
+      return;
+    }
+
+  pending.entity = NULL;
+  pending.property = g_intern_string (key);
+  g_array_append_val (self->pending, pending);
+}
+
 static void
 flush_pending_signals (RectifyRegister *self)
 {
@@ -1436,7 +1459,12 @@ flush_pending_signals (RectifyRegister *self)
   for (guint i = 0; i < pending->len; i++)
     {
       PendingSignal *p = &g_array_index (pending, PendingSignal, i);
-      g_signal_emit (self, signals[CHANGED], 0, p->entity, p->property);
+
+      if (p->entity == NULL)
+        g_signal_emit (self, signals[INFO_CHANGED], g_quark_from_string (p->property),
+                       p->property);
+      else
+        g_signal_emit (self, signals[CHANGED], 0, p->entity, p->property);
     }
 }
 
@@ -3086,6 +3114,20 @@ rectify_register_class_init (RectifyRegisterClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, RECTIFY_TYPE_ENTITY, G_TYPE_STRING);
+
+  /**
+   * RectifyRegister::info-changed:
+   * @self: the register
+   * @key: the register_info key that changed (the signal's detail too)
+   *
+   * Emitted after a register-wide setting has been written (or its write undone).
+   */
+  signals[INFO_CHANGED] =
+    g_signal_new ("info-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -3511,9 +3553,13 @@ set_info_internal (RectifyRegister  *self,
         sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
     }
 
-  return stmt != NULL &&
-         step_done (self, stmt, _("Could not save the setting"), error) &&
-         history_append (self, "register_info", 0, key, old, value, error);
+  if (stmt == NULL ||
+      !step_done (self, stmt, _("Could not save the setting"), error) ||
+      !history_append (self, "register_info", 0, key, old, value, error))
+    return FALSE;
+
+  emit_info_changed (self, key);
+  return TRUE;
 }
 
 /* Writes @policy in one transaction: the key @only_key (with @only_value, NULL to remove it) or,
@@ -4013,7 +4059,7 @@ rectify_register_undo (RectifyRegister  *self,
     {
       UndoEntry *entry = g_ptr_array_index (self->undo, i);
 
-      if (!is_stored (self, entry->table, entry->entity))
+      if (entry->entity != NULL && !is_stored (self, entry->table, entry->entity))
         {
           g_ptr_array_set_size (self->undo, first);
           g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
@@ -4031,6 +4077,19 @@ rectify_register_undo (RectifyRegister  *self,
     {
       UndoEntry *entry = g_ptr_array_index (self->undo, i - 1);
       g_auto(GValue) old = G_VALUE_INIT;
+
+      if (entry->info_key != NULL)
+        {
+          g_autofree char *current = rectify_register_get_info (self, entry->info_key);
+
+          if (!set_info_internal (self, entry->info_key, current,
+                                  g_value_get_string (&entry->old_value), error))
+            {
+              tx_rollback (self);
+              return FALSE;
+            }
+          continue;
+        }
 
       g_value_init (&old, G_VALUE_TYPE (&entry->old_value));
       g_value_copy (&entry->old_value, &old);
@@ -4995,4 +5054,68 @@ _rectify_register_get_db (RectifyRegister *self)
   g_return_val_if_fail (RECTIFY_IS_REGISTER (self), NULL);
 
   return self->db;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Private: steps of undo                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+void
+_rectify_register_begin_step (RectifyRegister *self)
+{
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+
+  if (self->step_depth++ > 0)
+    return;
+
+  self->step_saved_group = self->undo_group;
+  if (self->undo_group == 0)
+    self->undo_group = ++self->last_undo_group;
+}
+
+void
+_rectify_register_end_step (RectifyRegister *self)
+{
+  g_return_if_fail (RECTIFY_IS_REGISTER (self));
+  g_return_if_fail (self->step_depth > 0);
+
+  if (--self->step_depth == 0)
+    self->undo_group = self->step_saved_group;
+}
+
+gboolean
+_rectify_register_set_info_undoable (RectifyRegister  *self,
+                                     const char       *key,
+                                     const char       *value,
+                                     GError          **error)
+{
+  g_autofree char *old = NULL;
+  UndoEntry *undo;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+  g_return_val_if_fail (!rectify_policy_is_key (key), FALSE);
+
+  old = rectify_register_get_info (self, key);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+
+  if (!set_info_internal (self, key, old, value, error))
+    {
+      tx_rollback (self);
+      return FALSE;
+    }
+
+  /* After the write: a rollback of the batch drops entries above its mark */
+  undo = g_new0 (UndoEntry, 1);
+  undo->info_key = g_strdup (key);
+  undo->group = self->undo_group != 0 ? self->undo_group : ++self->last_undo_group;
+  g_value_init (&undo->old_value, G_TYPE_STRING);
+  g_value_set_string (&undo->old_value, old);
+  g_ptr_array_add (self->undo, undo);
+
+  return tx_commit (self, error);
 }
