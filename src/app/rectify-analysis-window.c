@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-analysis-window.h"
+#include "rectify-categories.h"
 #include "rectify-fishbone-view.h"
 #include "rectify-five-whys.h"
 
@@ -38,6 +39,12 @@ struct _RectifyAnalysisWindow
   RectifyFiveWhys      *five_whys;
   GtkToggleButton      *root_button;
   GtkButton            *zoom_button;
+  GtkMenuButton        *categories_button;
+  GtkPopover           *categories_popover;
+  GtkListBox           *categories_list;
+  GtkEntry             *new_category_entry;
+  GtkButton            *add_category_button;
+  GtkLabel             *categories_message;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyAnalysisWindow, rectify_analysis_window, ADW_TYPE_WINDOW)
@@ -269,13 +276,175 @@ rebuild_outline (RectifyAnalysisWindow *self)
   sync_outline_selection (self);
 }
 
+/* The categories popover: rename in place, remove, add. Refusals of the core show under the
+ * list and in a toast. */
+
+static void
+show_categories_message (RectifyAnalysisWindow *self,
+                         const char            *message)
+{
+  gtk_label_set_text (self->categories_message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_message), message != NULL);
+  if (message != NULL)
+    show_toast (self, message);
+}
+
+static void
+category_renamed_cb (GtkEntry              *entry,
+                     RectifyAnalysisWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (entry), "category");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+
+  if (name == NULL || g_strcmp0 (text, rectify_fishbone_category_label (name)) == 0)
+    return;
+
+  if (!rectify_categories_rename (self->reg, self->nc, name, text, &error))
+    show_categories_message (self, error->message);
+  else
+    show_categories_message (self, NULL);
+}
+
+static void
+category_remove_clicked_cb (GtkButton             *button,
+                            RectifyAnalysisWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "category");
+  g_autoptr(GError) error = NULL;
+
+  if (name == NULL)
+    return;
+
+  if (!rectify_categories_remove (self->reg, self->nc, name, &error))
+    show_categories_message (self, error->message);
+  else
+    show_categories_message (self, NULL);
+}
+
+static void
+add_category_cb (RectifyAnalysisWindow *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_category_entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_categories_add (self->reg, self->nc, text, &error))
+    {
+      show_categories_message (self, error->message);
+      return;
+    }
+
+  show_categories_message (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_category_entry), "");
+}
+
+static GtkWidget *
+category_row (RectifyAnalysisWindow *self,
+              const char            *name)
+{
+  const char *label = rectify_fishbone_category_label (name);
+  g_autofree char *entry_label = NULL;
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row, *box, *entry, *remove;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), label);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), RECTIFY_CATEGORY_MAX_LENGTH);
+  g_object_set_data_full (G_OBJECT (entry), "category", g_strdup (name), g_free);
+  /* Translators: the accessible name of the entry that renames a fishbone category */
+  entry_label = g_strdup_printf (_("Name of the category “%s”"), label);
+  gtk_widget_set_tooltip_text (entry, _("Type a new name and press Enter to rename"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
+                                  -1);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (category_renamed_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "category", g_strdup (name), g_free);
+  /* Translators: %s is a fishbone category, such as People */
+  remove_label = g_strdup_printf (_("Remove the category “%s”"), label);
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (category_remove_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "category", g_strdup (name), g_free);
+
+  return row;
+}
+
+static void
+rebuild_categories (RectifyAnalysisWindow *self)
+{
+  g_auto(GStrv) categories = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->categories_list))) != NULL)
+    gtk_list_box_remove (self->categories_list, child);
+
+  if (self->reg == NULL || self->nc == NULL)
+    return;
+
+  categories = rectify_categories_get_for_nc (self->reg, self->nc);
+  for (guint i = 0; categories[i] != NULL; i++)
+    gtk_list_box_append (self->categories_list, category_row (self, categories[i]));
+}
+
 /* Callbacks --------------------------------------------------------------------------------- */
 
 static void
 view_layout_changed_cb (RectifyAnalysisWindow *self)
 {
   rebuild_outline (self);
+  /* The popover's rows are built when it opens */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->categories_popover)))
+    rebuild_categories (self);
   update_actions (self);
+}
+
+/* The categories of the NC changed (its own list, or the register's default set while it has
+ * none): the view is laid out again, keeping its selection. */
+static void
+register_info_changed_cb (RectifyAnalysisWindow *self,
+                          const char            *key)
+{
+  g_autofree char *own_key = NULL;
+  gint64 selected;
+  int category;
+
+  if (!g_str_has_prefix (key, RECTIFY_CATEGORIES_KEY))
+    return;
+
+  own_key = rectify_categories_nc_key (self->nc);
+  if (!g_str_equal (key, own_key) &&
+      !(g_str_equal (key, RECTIFY_CATEGORIES_KEY) &&
+        !rectify_categories_nc_has_own (self->reg, self->nc)))
+    return;
+
+  selected = rectify_fishbone_view_get_selected_cause (self->view);
+  category = rectify_fishbone_view_get_selected_category (self->view);
+  rectify_fishbone_view_set_nonconformity (self->view, self->reg, self->nc);
+  if (selected != 0)
+    rectify_fishbone_view_select_cause (self->view, selected);
+  else if (category >= 0)
+    rectify_fishbone_view_select_category (self->view, category);
 }
 
 static void
@@ -564,6 +733,12 @@ rectify_analysis_window_class_init (RectifyAnalysisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, five_whys);
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, root_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_popover);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, new_category_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, add_category_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_message);
 
   gtk_widget_class_install_action (widget_class, "analysis.add-cause", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.add-cause-to", "s", forward_action);
@@ -625,6 +800,12 @@ rectify_analysis_window_init (RectifyAnalysisWindow *self)
   g_signal_connect_object (self->outline, "row-selected", G_CALLBACK (outline_row_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "row-activated", G_CALLBACK (outline_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->categories_popover, "show", G_CALLBACK (rebuild_categories),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->new_category_entry, "activate", G_CALLBACK (add_category_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_category_button, "clicked", G_CALLBACK (add_category_cb),
                            self, G_CONNECT_SWAPPED);
   zoom_changed_cb (self);
 }
@@ -706,6 +887,8 @@ rectify_analysis_window_present (GtkWindow            *parent,
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (reg, "info-changed", G_CALLBACK (register_info_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_title (self);
   rectify_fishbone_view_set_nonconformity (self->view, reg, nc);
@@ -730,6 +913,39 @@ _rectify_analysis_window_get_outline (RectifyAnalysisWindow *self)
   g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->outline);
+}
+
+GtkWidget *
+_rectify_analysis_window_get_categories_button (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->categories_button);
+}
+
+GtkWidget *
+_rectify_analysis_window_get_categories_list (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->categories_list);
+}
+
+GtkWidget *
+_rectify_analysis_window_get_new_category_entry (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->new_category_entry);
+}
+
+const char *
+_rectify_analysis_window_get_categories_message (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->categories_message))
+         ? gtk_label_get_text (self->categories_message) : NULL;
 }
 
 GtkWidget *

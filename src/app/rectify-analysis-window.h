@@ -33,6 +33,13 @@ GtkWidget *rectify_analysis_window_lookup        (RectifyRegister       *reg,
 GtkWidget *_rectify_analysis_window_get_view      (RectifyAnalysisWindow *self);
 GtkWidget *_rectify_analysis_window_get_outline   (RectifyAnalysisWindow *self);
 GtkWidget *_rectify_analysis_window_get_five_whys (RectifyAnalysisWindow *self);
+/* The categories popover: its menu button, its list (a row per category: a rename entry, then
+ * a remove button), the entry of a new category (Enter adds it) and the refusal shown under the
+ * list (NULL when none). */
+GtkWidget  *_rectify_analysis_window_get_categories_button   (RectifyAnalysisWindow *self);
+GtkWidget  *_rectify_analysis_window_get_categories_list     (RectifyAnalysisWindow *self);
+GtkWidget  *_rectify_analysis_window_get_new_category_entry  (RectifyAnalysisWindow *self);
+const char *_rectify_analysis_window_get_categories_message  (RectifyAnalysisWindow *self);
 /* Undoes the last removal shown in a toast (as its Undo button does); FALSE when none. */
 gboolean   _rectify_analysis_window_undo_removal  (RectifyAnalysisWindow *self);
 

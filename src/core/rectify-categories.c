@@ -18,9 +18,11 @@
 #include "rectify-fishbone.h"
 #include "rectify-register-private.h"
 
-static char *
-nc_key (RectifyNonconformity *nc)
+char *
+rectify_categories_nc_key (RectifyNonconformity *nc)
 {
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), NULL);
+
   return g_strdup_printf (RECTIFY_CATEGORIES_KEY ":%" G_GINT64_FORMAT,
                           rectify_entity_get_id (RECTIFY_ENTITY (nc)));
 }
@@ -262,7 +264,7 @@ rectify_categories_nc_has_own (RectifyRegister      *reg,
   g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), FALSE);
   g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
 
-  key = nc_key (nc);
+  key = rectify_categories_nc_key (nc);
   value = rectify_register_get_info (reg, key);
 
   return value != NULL;
@@ -274,7 +276,7 @@ categories_for_nc (RectifyRegister      *reg,
                    RectifyNonconformity *nc,
                    GListModel           *causes)
 {
-  g_autofree char *key = nc_key (nc);
+  g_autofree char *key = rectify_categories_nc_key (nc);
   g_autofree char *value = rectify_register_get_info (reg, key);
   GPtrArray *list;
   guint n;
@@ -357,7 +359,7 @@ store_nc_list (RectifyRegister       *reg,
                GPtrArray             *list,
                GError               **error)
 {
-  g_autofree char *key = nc_key (nc);
+  g_autofree char *key = rectify_categories_nc_key (nc);
   g_autofree char *value = join_list (list);
 
   return _rectify_register_set_info_undoable (reg, key, value, error);

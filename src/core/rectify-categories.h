@@ -33,6 +33,9 @@ G_BEGIN_DECLS
 #define RECTIFY_CATEGORIES_KEY      "fishbone-categories"
 #define RECTIFY_CATEGORY_MAX_LENGTH 60
 
+/* The register_info key of @nc's own list. (transfer full) */
+char     *rectify_categories_nc_key          (RectifyNonconformity  *nc);
+
 /* The register's default set (its own, else the built-in one). (transfer full) */
 GStrv     rectify_categories_get_default_set (RectifyRegister       *reg);
 /* Whether the register has a default set of its own. */
