@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "rectify-application.h"
+#include "rectify-categories.h"
+#include "rectify-fishbone.h"
 #include "rectify-preferences-window.h"
 #include "rectify-settings.h"
 #include "rectify-window.h"
@@ -445,6 +447,71 @@ test_app_action (Fixture       *f,
   destroy_and_wait (GTK_WIDGET (window));
 }
 
+/* The register's default fishbone categories: shown one a line, saved into the register, a
+ * refusal shown, and back to the built-in set. */
+static void
+test_register_categories (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyNonconformity) nc = rectify_nonconformity_new ();
+  g_auto(GStrv) categories = NULL;
+  RectifyPreferencesWindow *prefs;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *expected[] = { "People", "Legal", "Facilities", NULL };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_object_set (nc, "title", "Leavers keep access", "reported-on", "2026-06-01", NULL);
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+  g_assert_no_error (error);
+
+  prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, reg));
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate_for (50);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_rectify_preferences_window_get_categories_view (prefs)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "People\nProcess\nTechnology\nPolicy & documentation\n"
+                             "Suppliers & third parties\nEnvironment");
+
+  gtk_text_buffer_set_text (buffer, "People\n  Legal \n\nFacilities\n", -1);
+  g_assert_true (_rectify_preferences_window_apply_categories (prefs, FALSE, &error));
+  g_assert_no_error (error);
+  categories = rectify_categories_get_for_nc (reg, nc);
+  g_assert_true (g_strv_equal ((const char * const *)categories, expected));
+  g_clear_pointer (&categories, g_strfreev);
+
+  /* A duplicate is refused and nothing changes */
+  gtk_text_buffer_set_text (buffer, "Legal\nlegal", -1);
+  g_assert_false (_rectify_preferences_window_apply_categories (prefs, FALSE, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  categories = rectify_categories_get_for_nc (reg, nc);
+  g_assert_true (g_strv_equal ((const char * const *)categories, expected));
+  g_clear_pointer (&categories, g_strfreev);
+
+  /* Back to the built-in set */
+  g_assert_true (_rectify_preferences_window_apply_categories (prefs, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (rectify_categories_has_default_set (reg));
+  categories = rectify_categories_get_for_nc (reg, nc);
+  g_assert_true (g_strv_equal ((const char * const *)categories,
+                               rectify_fishbone_default_categories ()));
+
+  destroy_and_wait (GTK_WIDGET (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +528,8 @@ main (int   argc,
               fixture_set_up, test_defaults_for_new_registers, fixture_tear_down);
   g_test_add ("/Rectify/Preferences/register-policy", Fixture, NULL,
               fixture_set_up, test_register_policy, fixture_tear_down);
+  g_test_add ("/Rectify/Preferences/register-categories", Fixture, NULL,
+              fixture_set_up, test_register_categories, fixture_tear_down);
   g_test_add ("/Rectify/Preferences/app-action", Fixture, NULL,
               fixture_set_up, test_app_action, fixture_tear_down);
 

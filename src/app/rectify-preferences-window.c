@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-categories.h"
+#include "rectify-fishbone.h"
 #include "rectify-preferences-window.h"
 #include "rectify-settings.h"
 
@@ -66,6 +68,9 @@ struct _RectifyPreferencesWindow
   AdwPreferencesGroup  *defaults_group;
   AdwPreferencesPage   *register_page;
   AdwPreferencesGroup  *register_group;
+  AdwPreferencesGroup  *categories_group;
+  GtkTextView          *categories_view;
+  GtkLabel             *categories_message;
 
   GSettings            *settings;
   RectifyRegister      *reg;
@@ -291,6 +296,86 @@ style_set_mapping (const GValue       *value,
   return g_variant_new_string (style_variants[i]);
 }
 
+/* The register's default fishbone categories: one a line, as labels. */
+static void
+show_register_categories (RectifyPreferencesWindow *self)
+{
+  g_auto(GStrv) categories = rectify_categories_get_default_set (self->reg);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                            rectify_fishbone_category_label (categories[i]));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->categories_view), text->str, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_message), FALSE);
+}
+
+static gboolean
+apply_register_categories (RectifyPreferencesWindow  *self,
+                           gboolean                   builtin,
+                           GError                   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) categories = NULL;
+
+  if (!builtin)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->categories_view);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (*lines[i] != '\0')
+            g_strv_builder_add (builder, lines[i]);
+        }
+      categories = g_strv_builder_end (builder);
+    }
+
+  return rectify_categories_set_default_set (self->reg,
+                                             categories != NULL && categories[0] != NULL
+                                               ? (const char * const *)categories : NULL,
+                                             error);
+}
+
+static void
+categories_applied (RectifyPreferencesWindow *self,
+                    gboolean                  builtin)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!apply_register_categories (self, builtin, &error))
+    {
+      gtk_label_set_text (self->categories_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->categories_message), TRUE);
+      return;
+    }
+
+  show_register_categories (self);
+}
+
+static void
+apply_categories_clicked_cb (RectifyPreferencesWindow *self)
+{
+  g_assert (RECTIFY_IS_PREFERENCES_WINDOW (self));
+
+  categories_applied (self, FALSE);
+}
+
+static void
+builtin_categories_clicked_cb (RectifyPreferencesWindow *self)
+{
+  g_assert (RECTIFY_IS_PREFERENCES_WINDOW (self));
+
+  categories_applied (self, TRUE);
+}
+
 /* Vfuncs */
 
 static gboolean
@@ -355,6 +440,7 @@ rectify_preferences_window_constructed (GObject *object)
 
       rectify_register_get_policy (self->reg, &policy);
       show_register_policy (self, &policy);
+      show_register_categories (self);
     }
   else
     {
@@ -459,7 +545,12 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, defaults_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, register_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, register_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, categories_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, categories_message);
   gtk_widget_class_bind_template_callback (widget_class, use_defaults_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_categories_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, builtin_categories_clicked_cb);
 }
 
 static void
@@ -520,4 +611,27 @@ _rectify_preferences_window_flush (RectifyPreferencesWindow *self)
 
   if (self->apply_id != 0)
     apply_register_policy (self, TRUE);
+}
+
+GtkWidget *
+_rectify_preferences_window_get_categories_view (RectifyPreferencesWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->categories_view);
+}
+
+gboolean
+_rectify_preferences_window_apply_categories (RectifyPreferencesWindow  *self,
+                                              gboolean                   builtin,
+                                              GError                   **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->reg != NULL, FALSE);
+
+  if (!apply_register_categories (self, builtin, error))
+    return FALSE;
+
+  show_register_categories (self);
+  return TRUE;
 }

@@ -30,5 +30,11 @@ GtkWidget *_rectify_preferences_window_get_policy_widget (RectifyPreferencesWind
                                                           const char               *policy_key);
 /* Writes a pending change of the register's policy now. */
 void       _rectify_preferences_window_flush             (RectifyPreferencesWindow *self);
+/* The text view of the register's default fishbone categories (one a line), and what its Apply
+ * button (or, with @builtin, its Built-in Set button) does, with the core's refusal in @error. */
+GtkWidget *_rectify_preferences_window_get_categories_view (RectifyPreferencesWindow *self);
+gboolean   _rectify_preferences_window_apply_categories    (RectifyPreferencesWindow  *self,
+                                                            gboolean                   builtin,
+                                                            GError                   **error);
 
 G_END_DECLS
