@@ -681,6 +681,12 @@ test_board (void)
   test_ui_destroy (window);
 }
 
+static gboolean
+is_widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
 static void
 test_analysis (void)
 {
@@ -689,6 +695,7 @@ test_analysis (void)
   RectifyRegister *reg;
   RectifyNonconformity *nc;
   GtkWidget *analysis;
+  GtkWidget *categories;
 
   if (skip_without_display ())
     return;
@@ -703,6 +710,15 @@ test_analysis (void)
   test_ui_iterate_for (300);
 
   walk_window (findings, analysis, "analysis");
+
+  /* The categories popover, open: its rows are built when it opens */
+  categories = _rectify_analysis_window_get_categories_button (RECTIFY_ANALYSIS_WINDOW (analysis));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (categories));
+  g_assert_true (test_ui_iterate_until (is_widget_mapped,
+                                        gtk_menu_button_get_popover (GTK_MENU_BUTTON (categories)),
+                                        5000));
+  walk_window (findings, analysis, "analysis/categories");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (categories));
   report (findings);
   all_pages_walked[4] = TRUE;
   test_ui_destroy (analysis);
