@@ -40,10 +40,11 @@ struct _RectifyAnalysisWindow
   GtkToggleButton      *root_button;
   GtkButton            *zoom_button;
   GtkMenuButton        *categories_button;
+
+  /* The categories popover, built when it first opens */
   GtkPopover           *categories_popover;
   GtkListBox           *categories_list;
   GtkEntry             *new_category_entry;
-  GtkButton            *add_category_button;
   GtkLabel             *categories_message;
 };
 
@@ -283,8 +284,11 @@ static void
 show_categories_message (RectifyAnalysisWindow *self,
                          const char            *message)
 {
-  gtk_label_set_text (self->categories_message, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->categories_message), message != NULL);
+  if (self->categories_message != NULL)
+    {
+      gtk_label_set_text (self->categories_message, message != NULL ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->categories_message), message != NULL);
+    }
   if (message != NULL)
     show_toast (self, message);
 }
@@ -407,6 +411,70 @@ rebuild_categories (RectifyAnalysisWindow *self)
     gtk_list_box_append (self->categories_list, category_row (self, categories[i]));
 }
 
+/* Builds the popover on the first click: a popover exists only once it is used. */
+static void
+create_categories_popover (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  RectifyAnalysisWindow *self = user_data;
+  GtkWidget *box, *heading, *add_box, *add;
+
+  if (self->categories_popover != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_size_request (box, 320, -1);
+
+  heading = gtk_label_new (_("Categories of This Diagram"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  self->categories_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->categories_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->categories_list), "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->categories_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->categories_list));
+
+  add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->new_category_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->new_category_entry), TRUE);
+  gtk_entry_set_max_length (self->new_category_entry, RECTIFY_CATEGORY_MAX_LENGTH);
+  gtk_entry_set_placeholder_text (self->new_category_entry, _("New category"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_category_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Category Name"),
+                                  -1);
+  g_signal_connect_object (self->new_category_entry, "activate", G_CALLBACK (add_category_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (add_box), GTK_WIDGET (self->new_category_entry));
+
+  add = gtk_button_new_with_mnemonic (_("_Add"));
+  gtk_widget_set_tooltip_text (add, _("Add a category to this diagram"));
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_category_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (add_box), add);
+  gtk_box_append (GTK_BOX (box), add_box);
+
+  self->categories_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_message), FALSE);
+  gtk_label_set_xalign (self->categories_message, 0);
+  gtk_label_set_wrap (self->categories_message, TRUE);
+  gtk_label_set_max_width_chars (self->categories_message, 40);
+  gtk_widget_add_css_class (GTK_WIDGET (self->categories_message), "error");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->categories_message));
+
+  self->categories_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->categories_popover, box);
+  g_signal_connect_object (self->categories_popover, "show", G_CALLBACK (rebuild_categories),
+                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->categories_popover));
+}
+
 /* Callbacks --------------------------------------------------------------------------------- */
 
 static void
@@ -414,7 +482,8 @@ view_layout_changed_cb (RectifyAnalysisWindow *self)
 {
   rebuild_outline (self);
   /* The popover's rows are built when it opens */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->categories_popover)))
+  if (self->categories_popover != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->categories_popover)))
     rebuild_categories (self);
   update_actions (self);
 }
@@ -734,11 +803,6 @@ rectify_analysis_window_class_init (RectifyAnalysisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, root_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_popover);
-  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_list);
-  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, new_category_entry);
-  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, add_category_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyAnalysisWindow, categories_message);
 
   gtk_widget_class_install_action (widget_class, "analysis.add-cause", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.add-cause-to", "s", forward_action);
@@ -801,12 +865,8 @@ rectify_analysis_window_init (RectifyAnalysisWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "row-activated", G_CALLBACK (outline_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->categories_popover, "show", G_CALLBACK (rebuild_categories),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->new_category_entry, "activate", G_CALLBACK (add_category_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_category_button, "clicked", G_CALLBACK (add_category_cb),
-                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->categories_button, create_categories_popover,
+                                         self, NULL);
   zoom_changed_cb (self);
 }
 
@@ -928,7 +988,7 @@ _rectify_analysis_window_get_categories_list (RectifyAnalysisWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->categories_list);
+  return self->categories_list != NULL ? GTK_WIDGET (self->categories_list) : NULL;
 }
 
 GtkWidget *
@@ -936,7 +996,7 @@ _rectify_analysis_window_get_new_category_entry (RectifyAnalysisWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->new_category_entry);
+  return self->new_category_entry != NULL ? GTK_WIDGET (self->new_category_entry) : NULL;
 }
 
 const char *
@@ -944,7 +1004,8 @@ _rectify_analysis_window_get_categories_message (RectifyAnalysisWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->categories_message))
+  return self->categories_message != NULL &&
+         gtk_widget_get_visible (GTK_WIDGET (self->categories_message))
          ? gtk_label_get_text (self->categories_message) : NULL;
 }
 

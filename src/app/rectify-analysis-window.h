@@ -35,7 +35,8 @@ GtkWidget *_rectify_analysis_window_get_outline   (RectifyAnalysisWindow *self);
 GtkWidget *_rectify_analysis_window_get_five_whys (RectifyAnalysisWindow *self);
 /* The categories popover: its menu button, its list (a row per category: a rename entry, then
  * a remove button), the entry of a new category (Enter adds it) and the refusal shown under the
- * list (NULL when none). */
+ * list (NULL when none). The list, the entry and the message exist once the popover has opened
+ * (NULL before). */
 GtkWidget  *_rectify_analysis_window_get_categories_button   (RectifyAnalysisWindow *self);
 GtkWidget  *_rectify_analysis_window_get_categories_list     (RectifyAnalysisWindow *self);
 GtkWidget  *_rectify_analysis_window_get_new_category_entry  (RectifyAnalysisWindow *self);
