@@ -21,6 +21,7 @@
 #include "rectify-demo.h"
 #include "rectify-fishbone-view.h"
 #include "rectify-five-whys.h"
+#include "rectify-nc-editor.h"
 #include "rectify-register.h"
 
 static gboolean have_display;
@@ -77,6 +78,18 @@ static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Mapped, and on a monitor: X has told GDK where the window is, so popovers can be placed
+ * (before that GDK 4.8 asks for the geometry of no monitor). */
+static gboolean
+is_placed (gpointer data)
+{
+  GtkNative *native = GTK_NATIVE (data);
+  GdkSurface *surface = gtk_native_get_surface (native);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
 static gboolean
@@ -145,7 +158,7 @@ open_analysis (Fixture *fixture)
   fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg,
                                                                              fixture->nc));
   g_assert_nonnull (fixture->window);
-  g_assert_true (iterate_until (is_mapped, fixture->window, 5000));
+  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
   iterate_for (200);
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
 }
@@ -227,6 +240,40 @@ fixture_tear_down (Fixture       *fixture,
 
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* Runs what a key press of @keyval with @mods on @widget runs: the shortcut bound to that key
+ * in the widget's shortcut controllers (its class's key bindings, and its own). FALSE when no
+ * shortcut of @widget has that key or its action did not run. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
 }
 
 /* The cause ids of the outline's rows, in order. */
@@ -795,6 +842,121 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The rows of the editor's causes list, and whether each shows its cause as a root cause. */
+static guint
+editor_cause_rows (RectifyNcEditor *editor,
+                   gint64           cause_id,
+                   gboolean        *is_root)
+{
+  GtkWidget *list = _rectify_nc_editor_get_child (editor, "causes_list");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RectifyCause *cause = g_object_get_data (G_OBJECT (row), "cause");
+
+      if (cause == NULL)
+        continue;
+      n++;
+      if (rectify_entity_get_id (RECTIFY_ENTITY (cause)) == cause_id && is_root != NULL)
+        *is_root = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "root-check"));
+    }
+
+  return n;
+}
+
+/* Issue #4 from the NC editor: its "Analyse Causes" button and Ctrl+Shift+A open this NC's
+ * analysis window, and the editor's causes list follows what is changed there. */
+static void
+test_from_editor (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  RectifyNcEditor *editor;
+  GtkWidget *window, *button;
+  RectifyFishboneLayout *layout;
+  gboolean is_root = FALSE;
+  gint64 id, added;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  close_analysis (fixture);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  editor = RECTIFY_NC_EDITOR (rectify_nc_editor_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  rectify_nc_editor_set_register (editor, fixture->reg);
+  rectify_nc_editor_set_nonconformity (editor, fixture->nc);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (is_mapped, editor, 5000));
+
+  /* The button sits in the causes section, enabled. */
+  button = _rectify_nc_editor_get_child (editor, "analysis_button");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Causes");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* Ctrl+Shift+A opens the analysis of this NC. */
+  g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+  g_assert_nonnull (fixture->window);
+  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
+  fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+
+  /* The button presents the same window again. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (rectify_analysis_window_lookup (fixture->reg, fixture->nc) == GTK_WIDGET (fixture->window));
+
+  /* r in the diagram marks a cause: the editor's list shows the mark. */
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  id = rectify_fishbone_layout_get_cause_id (layout, 0);
+  rectify_fishbone_view_select_cause (fixture->view, id);
+  _rectify_nc_editor_flush (editor);
+  editor_cause_rows (editor, id, &is_root);
+  {
+    g_autoptr(RectifyCause) cause = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+    gboolean was_root = rectify_cause_get_is_root (cause);
+
+    g_assert_cmpint (is_root, ==, was_root);
+    g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_r, 0));
+    g_assert_cmpint (rectify_cause_get_is_root (cause), ==, !was_root);
+    iterate_for (200);
+    editor_cause_rows (editor, id, &is_root);
+    g_assert_cmpint (is_root, ==, !was_root);
+  }
+
+  /* A cause added there shows up in the editor too, and goes again when it is removed. */
+  n = count_causes (fixture->reg, fixture->nc);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n);
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  added = rectify_fishbone_view_add_cause (fixture->view, rectify_fishbone_layout_get_category (layout, 0),
+                                           0, FALSE, NULL);
+  g_assert_cmpint (added, !=, 0);
+  iterate_for (200);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n + 1);
+  rectify_fishbone_view_select_cause (fixture->view, added);
+  g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_Delete, 0));
+  iterate_for (200);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n);
+
+  /* While the editor is not shown, the key is not taken. */
+  gtk_widget_set_visible (GTK_WIDGET (editor), FALSE);
+  close_analysis (fixture);
+  g_assert_false (press_key (GTK_WIDGET (editor), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -823,6 +985,8 @@ main (int   argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/Rectify/Analysis/render", Fixture, NULL,
               fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/from-editor", Fixture, NULL,
+              fixture_set_up, test_from_editor, fixture_tear_down);
 
   return g_test_run ();
 }

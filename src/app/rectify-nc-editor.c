@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-action-dialog.h"
+#include "rectify-analysis-window.h"
 #include "rectify-audit-dialog.h"
 #include "rectify-date-button.h"
 #include "rectify-date.h"
@@ -20,16 +21,6 @@
 #include "rectify-history-view.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
-
-#if defined __has_include
-# if __has_include ("rectify-analysis-window.h")
-#  include "rectify-analysis-window.h"
-#  define HAVE_ANALYSIS_WINDOW 1
-# endif
-#endif
-#ifndef HAVE_ANALYSIS_WINDOW
-# define HAVE_ANALYSIS_WINDOW 0
-#endif
 
 /* Text fields are saved after this pause in typing. */
 #define SAVE_DELAY_MS 600
@@ -365,6 +356,10 @@ update_audit_actions (RectifyNcEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-audit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-audit",
                                  editable && selected_audit (self) != NULL);
+  /* Its shortcut is global to the window: off while the editor is not shown, so that the key
+   * goes on to whatever else wants it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.root-cause-analysis",
+                                 editable && gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 /* Shows the NC's value of fields[i] in its widget; never saves. */
@@ -1501,7 +1496,6 @@ root_cause_analysis_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-#if HAVE_ANALYSIS_WINDOW
   RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -1511,7 +1505,6 @@ root_cause_analysis_action (GtkWidget  *widget,
   flush (self);
   rectify_analysis_window_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    self->reg, self->nc);
-#endif
 }
 
 /* Actions */
@@ -2270,11 +2263,25 @@ setup_lifecycle (RectifyNcEditor *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->page), GTK_EVENT_CONTROLLER (target));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->analysis_button), HAVE_ANALYSIS_WINDOW);
 }
 
 /* VFuncs */
+
+static void
+rectify_nc_editor_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_nc_editor_parent_class)->map (widget);
+
+  update_audit_actions (RECTIFY_NC_EDITOR (widget));
+}
+
+static void
+rectify_nc_editor_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_nc_editor_parent_class)->unmap (widget);
+
+  update_audit_actions (RECTIFY_NC_EDITOR (widget));
+}
 
 static void
 rectify_nc_editor_dispose (GObject *object)
@@ -2311,6 +2318,9 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rectify_nc_editor_dispose;
+
+  widget_class->map = rectify_nc_editor_map;
+  widget_class->unmap = rectify_nc_editor_unmap;
 
   /**
    * RectifyNcEditor::error:
@@ -2418,6 +2428,7 @@ static void
 rectify_nc_editor_init (RectifyNcEditor *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   install_css ();
@@ -2435,6 +2446,14 @@ rectify_nc_editor_init (RectifyNcEditor *self)
 
   connect_fields (self);
   setup_lifecycle (self);
+
+  /* Ctrl+Shift+A opens the analysis from anywhere in the window (the list of NCs too). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("editor.root-cause-analysis")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   update_audit_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
