@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rectify-action-dialog.h"
 #include "rectify-analysis-window.h"
@@ -21,11 +22,16 @@
 #include "rectify-history-view.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
+#include "rectify-similar.h"
 
 /* Text fields are saved after this pause in typing. */
 #define SAVE_DELAY_MS 600
 /* The step header and the lists follow the register after this pause. */
 #define REFRESH_DELAY_MS 80
+/* Similar NCs are looked for again after this pause in changes (a search over the register). */
+#define SIMILAR_DELAY_MS 400
+/* At most this many similar NCs are listed. */
+#define SIMILAR_MAX 6
 
 typedef enum
 {
@@ -145,6 +151,8 @@ struct _RectifyNcEditor
   guint                  updating;
   /* the step header and the lists wait for this to refresh */
   guint                  refresh_id;
+  /* the similar NCs wait for this to be looked for again */
+  guint                  similar_id;
   GtkStringList         *category_model;
 
   /* Template widgets */
@@ -184,6 +192,8 @@ struct _RectifyNcEditor
   GtkButton             *analysis_button;
   GtkButton             *add_cause_button;
   GtkListBox            *causes_list;
+  AdwPreferencesGroup   *similar_group;
+  GtkListBox            *similar_list;
   GtkMenuButton         *link_action_button;
   GtkPopover            *link_popover;
   GtkSearchEntry        *link_search_entry;
@@ -219,6 +229,7 @@ G_DEFINE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, ADW_TYPE_BIN)
 
 enum {
   ERROR,
+  SHOW_NONCONFORMITY,
   N_SIGNALS
 };
 
@@ -1747,6 +1758,262 @@ link_search_activate_cb (RectifyNcEditor *self)
     link_row_activated_cb (self->link_list, row, self);
 }
 
+/* Similar nonconformities (clause 10.2 b) */
+
+/* Whether @other was reported before @nc: by the date reported, then by the order recorded. */
+static gboolean
+is_earlier (RectifyNonconformity *other,
+            RectifyNonconformity *nc)
+{
+  const char *a = rectify_nonconformity_get_reported_on (other);
+  const char *b = rectify_nonconformity_get_reported_on (nc);
+  int cmp = a != NULL && b != NULL ? strcmp (a, b) : 0;
+
+  if (cmp != 0)
+    return cmp < 0;
+
+  return rectify_entity_get_id (RECTIFY_ENTITY (other)) < rectify_entity_get_id (RECTIFY_ENTITY (nc));
+}
+
+static void
+similar_row_activated_cb (AdwActionRow    *row,
+                          RectifyNcEditor *self)
+{
+  RectifyNonconformity *other = g_object_get_data (G_OBJECT (row), "nc");
+
+  flush (self);
+  g_signal_emit (self, signals[SHOW_NONCONFORMITY], 0, other);
+}
+
+static void
+similar_link_activated_cb (GtkListBox      *list,
+                           GtkListBoxRow   *row,
+                           RectifyNcEditor *self)
+{
+  RectifyAction *action = g_object_get_data (G_OBJECT (row), "action");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  g_autoptr(GError) error = NULL;
+
+  if (action == NULL || self->nc == NULL || self->reg == NULL)
+    return;
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+
+  flush (self);
+  if (!rectify_register_link_action (self->reg, self->nc, action, &error))
+    report_error (self, error);
+  refresh_now (self);
+}
+
+static gboolean
+action_in (GListModel    *actions,
+           RectifyAction *action)
+{
+  gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (action));
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) other = g_list_model_get_item (actions, i);
+
+      if (rectify_entity_get_id (RECTIFY_ENTITY (other)) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A menu button that links one of @other's corrective actions to the NC being edited, or NULL
+ * when it has none that is not linked already (or cancelled). */
+static GtkWidget *
+create_similar_link_button (RectifyNcEditor      *self,
+                            RectifyNonconformity *other,
+                            GListModel           *linked)
+{
+  g_autoptr(GListModel) actions = rectify_register_list_actions_for (self->reg, other);
+  g_autofree char *label = NULL;
+  GtkWidget *button, *popover, *box, *heading, *list;
+  guint n = 0;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *text = NULL;
+      GtkWidget *row, *row_box, *title, *subtitle;
+
+      if (rectify_action_get_status (action) == RECTIFY_ACTION_STATUS_CANCELLED ||
+          action_in (linked, action))
+        continue;
+
+      text = g_strdup_printf ("%s · %s", rectify_action_get_ref (action),
+                              rectify_action_get_title (action) != NULL ? rectify_action_get_title (action) : "");
+      title = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
+      subtitle = gtk_label_new (rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
+                                                       rectify_action_get_status (action)));
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      row_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (row_box), title);
+      gtk_box_append (GTK_BOX (row_box), subtitle);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box);
+      g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      return NULL;
+    }
+
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (similar_link_activated_cb), self, 0);
+
+  /* Translators: a heading over the actions of a similar NC; %s is its reference */
+  label = g_strdup_printf (_("Link an Action of %s"), rectify_nonconformity_get_ref (other));
+  heading = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_start (heading, 6);
+  gtk_widget_set_margin_top (heading, 6);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "insert-link-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "link-list", list);
+
+  return button;
+}
+
+static GtkWidget *
+create_similar_row (RectifyNcEditor           *self,
+                    RectifyNonconformity      *other,
+                    const RectifySimilarMatch *match,
+                    GListModel                *linked)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *link;
+  const char *title = rectify_nonconformity_get_title (other);
+  const char *status = rectify_enum_to_label (RECTIFY_TYPE_STATUS, rectify_nonconformity_get_status (other));
+  g_autofree char *text = g_strdup_printf ("%s · %s", rectify_nonconformity_get_ref (other),
+                                           title != NULL ? title : "");
+  g_autofree char *escaped = escape (text);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (match->reason != NULL && match->reason[0] != '\0')
+    /* Translators: the status of a similar NC · why it is similar ("Same requirement A.8.8") */
+    subtitle = g_strdup_printf (_("%s · %s"), status, match->reason);
+  else
+    subtitle = g_strdup (status);
+  escaped_subtitle = escape (subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Translators: %s is an NC reference */
+  tooltip = g_strdup_printf (_("Open %s"), rectify_nonconformity_get_ref (other));
+  gtk_widget_set_tooltip_text (row, tooltip);
+
+  link = create_similar_link_button (self, other, linked);
+  if (link != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data_full (G_OBJECT (row), "nc", g_object_ref (other), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "link-button", link);
+  g_signal_connect_object (row, "activated", G_CALLBACK (similar_row_activated_cb), self, 0);
+
+  return row;
+}
+
+/* Lists the earlier NCs that are most similar to the one being edited. */
+static void
+refresh_similar (RectifyNcEditor *self)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  g_clear_handle_id (&self->similar_id, g_source_remove);
+  clear_list (self->similar_list);
+
+  if (self->nc == NULL || self->reg == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->similar_group), FALSE);
+      return;
+    }
+
+  /* Later NCs are left out, so ask for a few more than are shown. */
+  matches = rectify_similar_find (self->reg, self->nc, 4 * SIMILAR_MAX, &error);
+  if (matches == NULL)
+    g_warning ("%s", error->message);
+
+  linked = rectify_register_list_actions_for (self->reg, self->nc);
+  for (guint i = 0; matches != NULL && i < matches->len && shown < SIMILAR_MAX; i++)
+    {
+      RectifySimilarMatch *match = g_ptr_array_index (matches, i);
+      RectifyNonconformity *other = rectify_register_lookup_nonconformity (self->reg, match->nc_id);
+
+      if (other == NULL || other == self->nc || !is_earlier (other, self->nc))
+        continue;
+
+      gtk_list_box_append (self->similar_list, create_similar_row (self, other, match, linked));
+      shown++;
+    }
+
+  /* Always while the NC is recorded and analysed (an empty list says none was found); later
+   * only when there is something to see. */
+  gtk_widget_set_visible (GTK_WIDGET (self->similar_group),
+                          shown > 0 ||
+                          rectify_nonconformity_get_status (self->nc) <= RECTIFY_STATUS_ANALYSIS);
+}
+
+static gboolean
+similar_timeout_cb (gpointer user_data)
+{
+  RectifyNcEditor *self = user_data;
+
+  self->similar_id = 0;
+  refresh_similar (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Debounced: each change starts the pause again. */
+static void
+schedule_similar (RectifyNcEditor *self)
+{
+  g_clear_handle_id (&self->similar_id, g_source_remove);
+  if (self->nc != NULL)
+    self->similar_id = g_timeout_add (SIMILAR_DELAY_MS, similar_timeout_cb, self);
+}
+
 /* Approval */
 
 static gboolean
@@ -2143,6 +2410,11 @@ register_changed_cb (RectifyNcEditor *self,
                      const char      *property)
 {
   schedule_refresh (self);
+
+  /* The text, the requirement or the status of an NC, its actions and their links change what
+   * is similar and what can be linked. */
+  if (RECTIFY_IS_NONCONFORMITY (entity) || RECTIFY_IS_ACTION (entity))
+    schedule_similar (self);
 }
 
 /* Moves */
@@ -2302,6 +2574,7 @@ rectify_nc_editor_dispose (GObject *object)
    * unparents it itself. */
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_object (&self->category_model);
   g_clear_object (&self->audit_model);
   g_clear_object (&self->grade_model);
@@ -2334,6 +2607,19 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RectifyNcEditor::show-nonconformity:
+   * @nc: another nonconformity of the register
+   *
+   * The user asked to see @nc (a similar nonconformity was activated); the window shows it.
+   */
+  signals[SHOW_NONCONFORMITY] =
+    g_signal_new ("show-nonconformity",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RECTIFY_TYPE_NONCONFORMITY);
 
   g_type_ensure (RECTIFY_TYPE_DATE_BUTTON);
   g_type_ensure (RECTIFY_TYPE_REQUIREMENT_ROW);
@@ -2378,6 +2664,8 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, analysis_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, add_cause_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, causes_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, similar_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, similar_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_action_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_popover);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_search_entry);
@@ -2567,12 +2855,14 @@ rectify_nc_editor_set_nonconformity (RectifyNcEditor      *self,
                                                     G_CONNECT_SWAPPED);
       load_all (self);
       refresh_now (self);
+      refresh_similar (self);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }
   else
     {
       load_all (self);
       g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_similar (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -2626,6 +2916,22 @@ _rectify_nc_editor_flush (RectifyNcEditor *self)
   flush (self);
   if (self->refresh_id != 0)
     refresh_now (self);
+}
+
+/* Whether a search for similar NCs is waiting for its pause; runs it now when @run. */
+gboolean
+_rectify_nc_editor_similar_pending (RectifyNcEditor *self,
+                                    gboolean         run)
+{
+  gboolean pending;
+
+  g_return_val_if_fail (RECTIFY_IS_NC_EDITOR (self), FALSE);
+
+  pending = self->similar_id != 0;
+  if (pending && run)
+    refresh_similar (self);
+
+  return pending;
 }
 
 /**
