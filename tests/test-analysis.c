@@ -458,11 +458,12 @@ test_add_cause (Fixture       *fixture,
   /* A on a selected bone adds a cause there and edits it in place. */
   rectify_fishbone_view_select_category (fixture->view, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
-  iterate_for (100);
   id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (id, !=, 0);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
-  g_assert_true (gtk_widget_get_mapped (entry));
+  /* Typed as soon as the editor shows: tests run side by side on one display, and a window of
+   * another test taking the focus closes the popover (and drops the new cause). */
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
   iterate_for (100);
@@ -475,7 +476,7 @@ test_add_cause (Fixture       *fixture,
 
   /* A new cause whose edit is cancelled is dropped again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
-  iterate_for (100);
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 2);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
   iterate_for (100);
@@ -533,10 +534,10 @@ test_root_and_why (Fixture       *fixture,
 
   /* w asks why: a sub-cause of the selection, edited in place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-why", NULL));
-  iterate_for (100);
   why_id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (why_id, !=, id);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), "No owner for the checklist");
   g_signal_emit_by_name (entry, "activate");
   iterate_for (100);
