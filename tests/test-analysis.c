@@ -151,6 +151,17 @@ find_chain_top (RectifyRegister      *reg,
   return 0;
 }
 
+/* Tests run side by side on one display, with no window manager: a window of another test that
+ * is presented takes the X focus, and an autohide popover closes when its window loses it. The
+ * in-place editor here is closed by the tests themselves (Enter, Escape, popdown). */
+static void
+keep_editor_open (Fixture *fixture)
+{
+  GtkWidget *entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+
+  gtk_popover_set_autohide (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)), FALSE);
+}
+
 static void
 open_analysis (Fixture *fixture)
 {
@@ -161,6 +172,7 @@ open_analysis (Fixture *fixture)
   g_assert_true (iterate_until (is_placed, fixture->window, 5000));
   iterate_for (200);
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+  keep_editor_open (fixture);
 }
 
 static void
@@ -461,8 +473,7 @@ test_add_cause (Fixture       *fixture,
   id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (id, !=, 0);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
-  /* Typed as soon as the editor shows: tests run side by side on one display, and a window of
-   * another test taking the focus closes the popover (and drops the new cause). */
+  /* Typed as soon as the editor shows. */
   g_assert_true (iterate_until (is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
@@ -843,6 +854,252 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Types @text into the in-place editor once it shows, and presses Enter there. */
+static void
+type_in_place (Fixture    *fixture,
+               const char *text)
+{
+  GtkWidget *entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (iterate_until (is_unmapped, entry, 5000));
+}
+
+static RectifyCause *
+lookup (Fixture *fixture,
+        gint64   id)
+{
+  return _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+}
+
+static const char *
+bone_of (Fixture *fixture,
+         gint64   id)
+{
+  RectifyFishboneLayout *layout = rectify_fishbone_view_get_layout (fixture->view);
+
+  return rectify_fishbone_layout_get_category (layout, rectify_fishbone_layout_get_cause_category (layout, id));
+}
+
+/* Issue #4's UI test, by keyboard: add, edit, mark and move causes with the diagram's keys, and
+ * with the outline's. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *view, *outline;
+  g_autoptr(RectifyCause) first = NULL;
+  g_autoptr(RectifyCause) second = NULL;
+  g_autofree char *bone0 = NULL;
+  g_autofree char *bone1 = NULL;
+  gint64 first_id, second_id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  view = GTK_WIDGET (fixture->view);
+  outline = _rectify_analysis_window_get_outline (fixture->window);
+  bone0 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 0));
+  bone1 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 1));
+
+  /* Home: the first stop, the first bone. */
+  g_assert_true (press_key (view, GDK_KEY_Home, 0));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, 0);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_category (fixture->view), ==, 0);
+
+  /* A adds a cause to it, edited in place; Enter keeps the text. Twice. */
+  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  first_id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (first_id, !=, 0);
+  type_in_place (fixture, "Added by keyboard");
+  first = lookup (fixture, first_id);
+  g_assert_cmpstr (rectify_cause_get_text (first), ==, "Added by keyboard");
+  g_assert_cmpstr (rectify_cause_get_category (first), ==, bone0);
+
+  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  second_id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (second_id, !=, first_id);
+  type_in_place (fixture, "Second by keyboard");
+  second = lookup (fixture, second_id);
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone0);
+  g_assert_cmpint (rectify_cause_get_position (second), >, rectify_cause_get_position (first));
+
+  /* Enter edits the selected cause in place. */
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (iterate_until (is_mapped, _rectify_fishbone_view_get_editor_entry (fixture->view), 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_rectify_fishbone_view_get_editor_entry (fixture->view))),
+                   ==, "Second by keyboard");
+  type_in_place (fixture, "Second cause, edited");
+  g_assert_cmpstr (rectify_cause_get_text (second), ==, "Second cause, edited");
+  {
+    g_autoptr(GArray) ids = outline_cause_ids (fixture);
+
+    g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, ids->len);
+  }
+
+  /* R marks it as a root cause, and unmarks it. */
+  g_assert_false (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+  g_assert_true (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+  g_assert_false (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+
+  /* Alt+Up: one place earlier on its bone, before the first; Alt+Down: back after it. */
+  g_assert_true (press_key (view, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpint (rectify_cause_get_position (second), <, rectify_cause_get_position (first));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, second_id);
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (rectify_cause_get_position (second), >, rectify_cause_get_position (first));
+
+  /* Alt+Right: onto the next bone, marked still; Alt+Left: back. */
+  g_assert_true (press_key (view, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone1);
+  g_assert_cmpstr (bone_of (fixture, second_id), ==, bone1);
+  g_assert_true (rectify_cause_get_is_root (second));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, second_id);
+  g_assert_true (press_key (view, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone0);
+
+  /* The outline takes the same keys. */
+  g_assert_true (press_key (outline, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone1);
+  g_assert_true (press_key (outline, GDK_KEY_r, 0));
+  g_assert_false (rectify_cause_get_is_root (second));
+
+  /* Delete removes it. */
+  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_clear_object (&second);
+  second = lookup (fixture, second_id);
+  g_assert_null (second);
+  g_clear_object (&first);
+  first = lookup (fixture, first_id);
+  g_assert_nonnull (first);
+}
+
+/* The primary-button gesture of @type of the diagram. */
+static GtkGesture *
+find_gesture (GtkWidget *widget,
+              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_OBJECT_TYPE (controller) == type &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What the click gesture reports for a click (@n_press 2: the second of a double click). */
+static void
+click_at (Fixture *fixture,
+          int      n_press,
+          double   x,
+          double   y)
+{
+  GtkGesture *click = find_gesture (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK);
+
+  g_signal_emit_by_name (click, "pressed", n_press, x, y);
+  g_signal_emit_by_name (click, "released", n_press, x, y);
+}
+
+/* What the drag gesture reports for a drag from (@x0, @y0) to (@x1, @y1). */
+static void
+drag_from_to (Fixture *fixture,
+              double   x0,
+              double   y0,
+              double   x1,
+              double   y1)
+{
+  GtkGesture *drag = find_gesture (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_DRAG);
+
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", (x1 - x0) / 2, (y1 - y0) / 2);
+  g_signal_emit_by_name (drag, "drag-update", x1 - x0, y1 - y0);
+  g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
+}
+
+/* Issue #4's UI test, by pointer: the "+" of a bone adds, a double click edits, a drag moves to
+ * another bone, the header's toggle marks. */
+static void
+test_pointer (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+  g_autofree char *bone0 = NULL;
+  g_autofree char *bone1 = NULL;
+  GtkWidget *root_button;
+  double x, y, x1, y1;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  bone0 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 0));
+  bone1 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 1));
+
+  /* A click on the "+" of the second bone adds a cause there, edited in place. */
+  g_assert_true (_rectify_fishbone_view_get_plus_center (fixture->view, 1, &x, &y));
+  click_at (fixture, 1, x, y);
+  id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (id, !=, 0);
+  type_in_place (fixture, "Added by pointer");
+  cause = lookup (fixture, id);
+  g_assert_cmpstr (rectify_cause_get_text (cause), ==, "Added by pointer");
+  g_assert_cmpstr (rectify_cause_get_category (cause), ==, bone1);
+
+  /* A click elsewhere selects another cause; a double click on this one edits it. */
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view,
+                                                          rectify_fishbone_layout_get_cause_id (rectify_fishbone_view_get_layout (fixture->view), 0),
+                                                          &x, &y));
+  click_at (fixture, 1, x, y);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), !=, id);
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, id, &x, &y));
+  click_at (fixture, 1, x, y);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+  click_at (fixture, 2, x, y);
+  type_in_place (fixture, "Added by pointer, edited");
+  g_assert_cmpstr (rectify_cause_get_text (cause), ==, "Added by pointer, edited");
+
+  /* Dragged onto the "+" of the first bone: it moves there, at its end, and stays selected. */
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, id, &x, &y));
+  g_assert_true (_rectify_fishbone_view_get_plus_center (fixture->view, 0, &x1, &y1));
+  drag_from_to (fixture, x, y, x1, y1);
+  g_assert_cmpstr (rectify_cause_get_category (cause), ==, bone0);
+  g_assert_cmpstr (bone_of (fixture, id), ==, bone0);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+
+  /* The "Root Cause" toggle marks it, and unmarks it. */
+  root_button = _rectify_analysis_window_get_root_button (fixture->window);
+  g_assert_true (gtk_widget_is_sensitive (root_button));
+  g_assert_false (rectify_cause_get_is_root (cause));
+  g_signal_emit_by_name (root_button, "clicked");
+  g_assert_true (rectify_cause_get_is_root (cause));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root_button)));
+  g_signal_emit_by_name (root_button, "clicked");
+  g_assert_false (rectify_cause_get_is_root (cause));
+}
+
 /* The rows of the editor's causes list, and whether each shows its cause as a root cause. */
 static guint
 editor_cause_rows (RectifyNcEditor *editor,
@@ -912,6 +1169,7 @@ test_from_editor (Fixture       *fixture,
   g_assert_nonnull (fixture->window);
   g_assert_true (iterate_until (is_placed, fixture->window, 5000));
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+  keep_editor_open (fixture);
 
   /* The button presents the same window again. */
   g_signal_emit_by_name (button, "clicked");
@@ -986,6 +1244,10 @@ main (int   argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/Rectify/Analysis/render", Fixture, NULL,
               fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/keyboard", Fixture, NULL,
+              fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/pointer", Fixture, NULL,
+              fixture_set_up, test_pointer, fixture_tear_down);
   g_test_add ("/Rectify/Analysis/from-editor", Fixture, NULL,
               fixture_set_up, test_from_editor, fixture_tear_down);
 
