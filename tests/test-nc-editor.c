@@ -733,6 +733,166 @@ test_similar (Fixture       *f,
   g_assert_cmpuint (f->errors->len, ==, 0);
 }
 
+static RectifyCause *
+add_cause (RectifyRegister      *reg,
+           RectifyNonconformity *nc,
+           const char           *text,
+           const char           *category,
+           gint64                parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyCause *cause = rectify_cause_new ();
+
+  g_object_set (cause,
+                "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (nc)),
+                "text", text,
+                "category", category,
+                "parent-id", parent_id,
+                NULL);
+  rectify_register_add (reg, RECTIFY_ENTITY (cause), &error);
+  g_assert_no_error (error);
+  return cause;
+}
+
+static GtkWidget *
+nth_cause_row (Fixture *f,
+               guint    n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "causes_list"));
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "cause") != NULL && n-- == 0)
+      return row;
+
+  return NULL;
+}
+
+/* The causes in the editor: in the diagram's reading order, whys indented under the cause they
+ * answer (on its bone, so without a bone of their own), a bone the NC made up in the diagram in
+ * the list of bones, a text of several lines saved by Enter. */
+static void
+test_causes_tree (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RectifyCause) vendor = NULL;
+  g_autoptr(RectifyCause) process = NULL;
+  g_autoptr(RectifyCause) why = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *row, *view, *dropdown;
+  GtkTextBuffer *buffer;
+  gboolean handled = FALSE;
+
+  vendor = add_cause (f->reg, f->nc1, "The vendor shipped default passwords", "Vendors", 0);
+  process = add_cause (f->reg, f->nc1, "No hardening step in the roll-out", "Process", 0);
+  why = add_cause (f->reg, f->nc1, "The roll-out checklist predates the printers",
+                   "Process", rectify_entity_get_id (RECTIFY_ENTITY (process)));
+  _rectify_nc_editor_flush (f->editor);
+
+  /* Process (a default bone) before Vendors (the NC's own), the why right under its cause. */
+  row = nth_cause_row (f, 0);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)process);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (row), "category"));
+  row = nth_cause_row (f, 1);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)why);
+  g_assert_null (g_object_get_data (G_OBJECT (row), "category"));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "depth")), ==, 1);
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), >,
+                   gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (nth_cause_row (f, 0)))));
+  row = nth_cause_row (f, 2);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)vendor);
+  dropdown = g_object_get_data (G_OBJECT (row), "category");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))),
+                   ==, "Vendors");
+  g_assert_null (nth_cause_row (f, 3));
+
+  /* A long text wraps over several lines; Enter saves it at once (no newline in it). */
+  view = g_object_get_data (G_OBJECT (nth_cause_row (f, 0)), "text-view");
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, "Nobody owns the hardening of devices that are not computers", -1);
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_cmpstr (rectify_cause_get_text (process), ==,
+                   "Nobody owns the hardening of devices that are not computers");
+
+  /* Moving the Vendors cause to People (its list) reorders the rows; People comes first. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_cmpstr (rectify_cause_get_category (vendor), ==, "People");
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (g_object_get_data (G_OBJECT (nth_cause_row (f, 0)), "cause") == (gpointer)vendor);
+
+  /* A change from elsewhere shows in place, in the same row. */
+  row = nth_cause_row (f, 1);
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (process), "text", "Hardening is nobody's job", NULL);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (nth_cause_row (f, 1) == row);
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_object_get_data (G_OBJECT (row), "text-view")));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Hardening is nobody's job");
+  }
+  g_assert_cmpuint (f->errors->len, ==, 0);
+}
+
+/* The step card says when the NC is due and what is overdue (today is RECTIFY_TODAY,
+ * 2026-06-15). */
+static void
+test_deadline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RectifyAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label = _rectify_nc_editor_get_child (f->editor, "deadline_label");
+  GtkWidget *icon = _rectify_nc_editor_get_child (f->editor, "deadline_icon");
+  GtkWidget *box = _rectify_nc_editor_get_child (f->editor, "deadline_box");
+
+  g_assert_cmpstr (g_getenv ("RECTIFY_TODAY"), ==, "2026-06-15");
+
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-07-15", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (gtk_widget_get_visible (box));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "in 30 days"));
+  g_assert_false (gtk_widget_get_visible (icon));
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-06-01", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Overdue by 14 days"));
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+  /* An action past its target date is named. */
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-09-01", &error);
+  g_assert_no_error (error);
+  action = add_linked_action (f->reg, f->nc1, "Harden the printers", RECTIFY_ACTION_STATUS_PLANNED);
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (action), "target-on", "2026-06-10", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "1 action overdue: A-001"));
+  g_assert_true (gtk_widget_get_visible (icon));
+
+  /* Done: no longer overdue. */
+  rectify_register_update_enum (f->reg, RECTIFY_ENTITY (action), "status", RECTIFY_ACTION_STATUS_DONE, &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "overdue"));
+  g_assert_false (gtk_widget_get_visible (icon));
+}
+
 /* In the main window: a similar NC opens there, even when the filters hide it. */
 static void
 test_similar_in_window (void)
@@ -836,6 +996,8 @@ main (int   argc,
   ADD ("audit-edit", test_audit_dialog_edit);
   ADD ("rows-labelled", test_rows_labelled);
   ADD ("similar", test_similar);
+  ADD ("causes-tree", test_causes_tree);
+  ADD ("deadline", test_deadline);
 #undef ADD
   g_test_add_func ("/Rectify/NcEditor/similar-in-window", test_similar_in_window);
   g_test_add_func ("/Rectify/DateButton/format", test_date_format);

@@ -19,6 +19,7 @@
 #include "rectify-date.h"
 #include "rectify-enums.h"
 #include "rectify-evidence-list.h"
+#include "rectify-fishbone-view.h"
 #include "rectify-history-view.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
@@ -103,8 +104,18 @@ rectify_text_field_measure (GtkWidget      *widget,
       pango_layout_get_pixel_size (layout, NULL, &height);
       height += gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
 
-      *minimum = MAX (*minimum, height);
-      *natural = MAX (*natural, height);
+      /* GtkTextView's own answer comes from the lines it laid out at an earlier width: once
+       * the width is known, the height of the text at that width is the answer. */
+      if (for_size >= 0)
+        {
+          *minimum = height;
+          *natural = height;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, height);
+          *natural = MAX (*natural, height);
+        }
     }
 }
 
@@ -153,6 +164,8 @@ struct _RectifyNcEditor
   guint                  refresh_id;
   /* the similar NCs wait for this to be looked for again */
   guint                  similar_id;
+  /* the bones causes can be on (untranslated names) and their labels */
+  char                 **category_names;
   GtkStringList         *category_model;
 
   /* Template widgets */
@@ -182,9 +195,14 @@ struct _RectifyNcEditor
   AdwPreferencesGroup   *step_group;
   GtkLevelBar           *step_bar;
   GtkLabel              *step_label;
+  GtkBox                *deadline_box;
+  GtkImage              *deadline_icon;
+  GtkLabel              *deadline_label;
   GtkLabel              *missing_label;
   GtkListBox            *missing_list;
   GtkButton             *move_button;
+  GtkLabel              *move_label;
+  GtkButton             *close_button;
   GtkMenuButton         *move_menu_button;
   AdwEntryRow           *correction_by_row;
   GtkSwitch             *not_needed_switch;
@@ -579,10 +597,15 @@ save_field (RectifyNcEditor *self,
     }
 }
 
+static void flush_causes (RectifyNcEditor *self);
+
 static void
 flush (RectifyNcEditor *self)
 {
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+
+  if (self->causes_list != NULL)
+    flush_causes (self);
 
   while (self->dirty != 0)
     {
@@ -776,12 +799,20 @@ install_css (void)
   if (installed || display == NULL)
     return;
 
-  /* Multi-line fields sit inside boxed-list rows: no second background. */
+  /* Multi-line fields sit inside boxed-list rows: no second background. A cause's text is a
+   * field of its own in its row, shaped like an entry. */
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
                                    "textview.rectify-text-field,"
-                                   "textview.rectify-text-field > text"
-                                   " { background: none; }",
+                                   "textview.rectify-text-field > text,"
+                                   "textview.rectify-cause-text > text"
+                                   " { background: none; }"
+                                   "textview.rectify-cause-text"
+                                   " { background-color: alpha(currentColor, 0.1); border-radius: 6px;"
+                                   "   outline: 0 solid transparent; outline-offset: 2px; }"
+                                   "textview.rectify-cause-text:focus-within"
+                                   " { outline: 2px solid alpha(@accent_color, 0.5); outline-offset: -2px; }"
+                                   "row.rectify-overdue .subtitle { color: @error_color; opacity: 1; }",
                                    -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -865,15 +896,6 @@ enum_labels (GType type,
 }
 
 /* The lifecycle: step header, causes, actions, approval, evidence, review, closure */
-
-static const char * const cause_categories[] = {
-  N_("People"),
-  N_("Process"),
-  N_("Technology"),
-  N_("Policy & documentation"),
-  N_("Suppliers & third parties"),
-  N_("Environment"),
-};
 
 static const char * const approval_roles[] = {
   "management",
@@ -1055,7 +1077,8 @@ refresh_step (RectifyNcEditor *self)
                                                 rectify_enum_to_label (RECTIFY_TYPE_STATUS, next));
 
       can_next = rectify_register_can_move (self->reg, self->nc, next, &missing);
-      gtk_button_set_label (self->move_button, label);
+      gtk_label_set_text_with_mnemonic (self->move_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gtk_label_get_text (self->move_label));
 
       for (guint i = 0; missing != NULL && i < missing->len; i++)
         {
@@ -1084,7 +1107,19 @@ refresh_step (RectifyNcEditor *self)
         }
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->move_button), status != RECTIFY_STATUS_CLOSED);
+  /* The main button takes the next step; on a closed NC the only step left is reopening. */
+  if (status == RECTIFY_STATUS_CLOSED)
+    {
+      gtk_label_set_text_with_mnemonic (self->move_label, _("_Reopen for Analysis"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gtk_label_get_text (self->move_label));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "editor.reopen");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->move_button), "suggested-action");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "editor.move-next");
+      gtk_widget_add_css_class (GTK_WIDGET (self->move_button), "suggested-action");
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_list), missing != NULL && missing->len > 0);
   if (status == RECTIFY_STATUS_CLOSED)
     {
@@ -1116,10 +1151,11 @@ refresh_step (RectifyNcEditor *self)
 
       g_menu_append (menu, label, "editor.move-back");
     }
-  if (status == RECTIFY_STATUS_VERIFICATION || status == RECTIFY_STATUS_CLOSED)
+  if (status == RECTIFY_STATUS_VERIFICATION)
     g_menu_append (menu, _("_Reopen for Analysis"), "editor.reopen");
-  if (light && status != RECTIFY_STATUS_CLOSED && next != RECTIFY_STATUS_CLOSED)
-    g_menu_append (menu, _("_Close"), "editor.close");
+  /* The lighter path of observations and OFIs: closing at once, beside the next step. */
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button),
+                          light && status != RECTIFY_STATUS_CLOSED && next != RECTIFY_STATUS_CLOSED);
   gtk_menu_button_set_menu_model (self->move_menu_button, G_MENU_MODEL (menu));
   gtk_widget_set_visible (GTK_WIDGET (self->move_menu_button),
                           g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
@@ -1139,25 +1175,33 @@ refresh_step (RectifyNcEditor *self)
 
 /* Causes */
 
+static char *
+cause_view_get_text (GtkWidget *view)
+{
+  return g_strstrip (text_view_get_text (GTK_TEXT_VIEW (view)));
+}
+
 static void
 save_cause_text (RectifyNcEditor *self,
-                 GtkWidget       *entry)
+                 GtkWidget       *view)
 {
-  RectifyCause *cause = g_object_get_data (G_OBJECT (entry), "cause");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  RectifyCause *cause = g_object_get_data (G_OBJECT (view), "cause");
+  g_autofree char *text = cause_view_get_text (view);
   g_autoptr(GError) error = NULL;
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "timeout"));
+  const char *stored;
 
   if (id != 0)
     {
       g_source_remove (id);
-      g_object_set_data (G_OBJECT (entry), "timeout", NULL);
+      g_object_set_data (G_OBJECT (view), "timeout", NULL);
     }
 
   if (cause == NULL || self->reg == NULL || self->updating > 0)
     return;
-  if (g_strcmp0 (text[0] != '\0' ? text : NULL, rectify_cause_get_text (cause)) == 0 ||
-      (text[0] == '\0' && rectify_cause_get_text (cause) != NULL && rectify_cause_get_text (cause)[0] == '\0'))
+
+  stored = rectify_cause_get_text (cause);
+  if (g_strcmp0 (text, stored != NULL ? stored : "") == 0)
     return;
 
   if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "text",
@@ -1165,29 +1209,46 @@ save_cause_text (RectifyNcEditor *self,
     {
       report_error (self, error);
       self->updating++;
-      gtk_editable_set_text (GTK_EDITABLE (entry), rectify_cause_get_text (cause) != NULL
-                                                   ? rectify_cause_get_text (cause) : "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                stored != NULL ? stored : "", -1);
       self->updating--;
+    }
+}
+
+/* Saves the cause texts still waiting for the pause in typing. */
+static void
+flush_causes (RectifyNcEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *view = g_object_get_data (G_OBJECT (row), "text-view");
+
+      if (view != NULL && g_object_get_data (G_OBJECT (view), "timeout") != NULL)
+        save_cause_text (self, view);
     }
 }
 
 static gboolean
 cause_text_timeout_cb (gpointer data)
 {
-  GtkWidget *entry = data;
-  RectifyNcEditor *self = g_object_get_data (G_OBJECT (entry), "editor");
+  GtkWidget *view = data;
+  RectifyNcEditor *self = g_object_get_data (G_OBJECT (view), "editor");
 
-  g_object_set_data (G_OBJECT (entry), "timeout", NULL);
-  save_cause_text (self, entry);
+  g_object_set_data (G_OBJECT (view), "timeout", NULL);
+  if (self != NULL)
+    save_cause_text (self, view);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-cause_text_changed_cb (GtkEditable     *entry,
+cause_text_changed_cb (GtkTextBuffer   *buffer,
                        RectifyNcEditor *self)
 {
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "text-view");
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "timeout"));
 
   if (self->updating > 0)
     return;
@@ -1195,15 +1256,26 @@ cause_text_changed_cb (GtkEditable     *entry,
   if (id != 0)
     g_source_remove (id);
   id = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MS, cause_text_timeout_cb,
-                           g_object_ref (entry), g_object_unref);
-  g_object_set_data (G_OBJECT (entry), "timeout", GUINT_TO_POINTER (id));
+                           g_object_ref (view), g_object_unref);
+  g_object_set_data (G_OBJECT (view), "timeout", GUINT_TO_POINTER (id));
 }
 
-static void
-cause_text_commit_cb (GtkWidget       *entry,
-                      RectifyNcEditor *self)
+/* Enter saves the cause (one paragraph, as in the diagram); Shift+Enter is a new line. */
+static gboolean
+cause_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      RectifyNcEditor       *self)
 {
-  save_cause_text (self, entry);
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      save_cause_text (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -1222,13 +1294,14 @@ cause_category_cb (GtkDropDown     *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (self->updating > 0 || cause == NULL || selected >= G_N_ELEMENTS (cause_categories))
+  if (self->updating > 0 || cause == NULL || self->category_names == NULL ||
+      selected >= g_strv_length (self->category_names))
     return;
-  if (g_strcmp0 (rectify_cause_get_category (cause), cause_categories[selected]) == 0)
+  if (g_strcmp0 (rectify_cause_get_category (cause), self->category_names[selected]) == 0)
     return;
 
   if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "category",
-                                       cause_categories[selected], &error))
+                                       self->category_names[selected], &error))
     report_error (self, error);
 }
 
@@ -1278,11 +1351,16 @@ remove_cause_cb (GtkButton       *button,
 {
   RectifyCause *cause = g_object_get_data (G_OBJECT (button), "cause");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *text = rectify_cause_get_text (cause);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Remove Cause?"),
-                                   rectify_cause_get_text (cause));
+                                   _("Remove Cause?"), text);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "has-whys")))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: %s is the text of a cause */
+                                    _("“%s” and the whys that answer it are removed."),
+                                    text != NULL ? text : "");
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -1296,11 +1374,18 @@ remove_cause_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The bone of a cause in the editor's list of bones (the register's default ones, then those
+ * the NC's causes use). */
 static guint
-category_position (const char *category)
+category_position (RectifyNcEditor *self,
+                   const char      *category)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
-    if (g_strcmp0 (cause_categories[i], category) == 0)
+  if (category == NULL || category[0] == '\0')
+    category = "Other";
+
+  for (guint i = 0; self->category_names != NULL && self->category_names[i] != NULL; i++)
+    if (g_str_equal (self->category_names[i], category) ||
+        g_str_equal (rectify_fishbone_category_label (self->category_names[i]), category))
       return i;
 
   return GTK_INVALID_LIST_POSITION;
@@ -1311,18 +1396,21 @@ load_cause_row (RectifyNcEditor *self,
                 GtkWidget       *row)
 {
   RectifyCause *cause = g_object_get_data (G_OBJECT (row), "cause");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (row), "text-entry");
+  GtkWidget *view = g_object_get_data (G_OBJECT (row), "text-view");
   GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "category");
   GtkWidget *check = g_object_get_data (G_OBJECT (row), "root-check");
   const char *text = rectify_cause_get_text (cause);
+  g_autofree char *shown = text_view_get_text (GTK_TEXT_VIEW (view));
 
   self->updating++;
-  if (!gtk_widget_has_focus (entry) && !gtk_widget_is_focus (entry) &&
-      g_object_get_data (G_OBJECT (entry), "timeout") == NULL &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                              category_position (rectify_cause_get_category (cause)));
+  /* Not while it is being typed in. */
+  if (!gtk_widget_has_focus (view) &&
+      g_object_get_data (G_OBJECT (view), "timeout") == NULL &&
+      g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text != NULL ? text : "", -1);
+  if (dropdown != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                                category_position (self, rectify_cause_get_category (cause)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rectify_cause_get_is_root (cause));
   if (rectify_cause_get_is_root (cause))
     gtk_widget_add_css_class (row, "rectify-root-cause");
@@ -1352,96 +1440,235 @@ category_bind_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (string));
 }
 
+/* A cause: its text (several lines if need be), and either its bone (a top-level cause) or,
+ * indented under the cause it answers, nothing more (a why of a 5 Whys chain stays on its
+ * chain's bone); its root-cause mark, and a button to remove it. */
 static GtkWidget *
 create_cause_row (RectifyNcEditor *self,
-                  RectifyCause    *cause)
+                  RectifyCause    *cause,
+                  guint            depth,
+                  gboolean         has_whys)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_model)), NULL);
+  GtkWidget *options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *view = g_object_new (RECTIFY_TYPE_TEXT_FIELD,
+                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                  "accepts-tab", FALSE,
+                                  "top-margin", 6,
+                                  "bottom-margin", 6,
+                                  "left-margin", 8,
+                                  "right-margin", 8,
+                                  NULL);
+  GtkWidget *dropdown = NULL;
   GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Root _cause"));
   GtkWidget *remove = flat_icon_button ("user-trash-symbolic", _("Remove Cause"));
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cause"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), depth > 0 ? _("Why") : _("Cause"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_start (box, 12 + 18 * (int)MIN (depth, 4));
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What caused it?"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cause"), -1);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_widget_set_tooltip_text (dropdown, _("Category"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Category"), -1);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  {
-    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (category_bind_cb), NULL);
-    gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
-  }
-  gtk_widget_set_hexpand (dropdown, FALSE);
-  gtk_widget_set_hexpand (check, TRUE);
-  gtk_widget_set_halign (check, GTK_ALIGN_START);
-
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (line), dropdown);
-  gtk_box_append (GTK_BOX (line), check);
+  gtk_widget_add_css_class (view, "rectify-cause-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  depth > 0 ? _("Why") : _("Cause"), -1);
+  gtk_widget_set_tooltip_text (view, _("What caused it? Enter saves."));
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (line), view);
   gtk_box_append (GTK_BOX (line), remove);
+
+  if (depth == 0)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_model)), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (category_bind_cb), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+      gtk_widget_set_tooltip_text (dropdown, _("Bone of the fishbone diagram"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Category"), -1);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (options), dropdown);
+    }
+  else
+    {
+      GtkWidget *why = gtk_label_new (_("Answers why to the cause above"));
+
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_widget_add_css_class (why, "caption");
+      gtk_widget_add_css_class (why, "dim-label");
+      gtk_widget_set_valign (why, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (why, TRUE);
+      gtk_box_append (GTK_BOX (options), why);
+    }
+  gtk_widget_set_halign (check, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (options), check);
+
   gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), options);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data_full (G_OBJECT (row), "cause", g_object_ref (cause), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "text-entry", entry);
+  g_object_set_data (G_OBJECT (row), "depth", GUINT_TO_POINTER (depth));
+  g_object_set_data (G_OBJECT (row), "text-view", view);
   g_object_set_data (G_OBJECT (row), "category", dropdown);
   g_object_set_data (G_OBJECT (row), "root-check", check);
-  g_object_set_data (G_OBJECT (entry), "editor", self);
-  g_object_set_data_full (G_OBJECT (entry), "cause", g_object_ref (cause), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dropdown), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data (G_OBJECT (view), "editor", self);
+  g_object_set_data (G_OBJECT (buffer), "text-view", view);
+  g_object_set_data_full (G_OBJECT (view), "cause", g_object_ref (cause), g_object_unref);
+  if (dropdown != NULL)
+    g_object_set_data_full (G_OBJECT (dropdown), "cause", g_object_ref (cause), g_object_unref);
   g_object_set_data_full (G_OBJECT (check), "cause", g_object_ref (cause), g_object_unref);
   g_object_set_data_full (G_OBJECT (remove), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data (G_OBJECT (remove), "has-whys", GINT_TO_POINTER (has_whys));
 
   load_cause_row (self, row);
 
-  g_signal_connect_object (entry, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (cause_text_commit_cb), self, 0);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (cause_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (view, keys);
   g_signal_connect_object (focus, "leave", G_CALLBACK (cause_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (entry, focus);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (cause_category_cb), self, 0);
+  gtk_widget_add_controller (view, focus);
+  if (dropdown != NULL)
+    g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (cause_category_cb), self, 0);
   g_signal_connect_object (check, "notify::active", G_CALLBACK (cause_root_cb), self, 0);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_cause_cb), self, 0);
 
   return row;
 }
 
-/* Causes are updated in place while the same ones are shown, so an entry being typed in keeps
- * its focus; a cause added or removed rebuilds the list. */
+typedef struct
+{
+  RectifyCause *cause;
+  guint         depth;
+  gboolean      has_whys;
+} CauseItem;
+
+static int
+compare_causes (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  RectifyNcEditor *self = user_data;
+  RectifyCause *ca = *(RectifyCause **)a;
+  RectifyCause *cb = *(RectifyCause **)b;
+  guint pa = category_position (self, rectify_cause_get_category (ca));
+  guint pb = category_position (self, rectify_cause_get_category (cb));
+  gint64 ia = rectify_entity_get_id (RECTIFY_ENTITY (ca));
+  gint64 ib = rectify_entity_get_id (RECTIFY_ENTITY (cb));
+
+  /* Top-level causes by bone, as the diagram reads; whys only among themselves. */
+  if (rectify_cause_get_parent_id (ca) == 0 && pa != pb)
+    return pa < pb ? -1 : 1;
+  if (rectify_cause_get_position (ca) != rectify_cause_get_position (cb))
+    return rectify_cause_get_position (ca) < rectify_cause_get_position (cb) ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Appends the causes that answer @parent_id, each followed by its own whys. */
+static void
+collect_causes (RectifyNcEditor *self,
+                GPtrArray       *all,
+                gint64           parent_id,
+                guint            depth,
+                GArray          *out)
+{
+  g_autoptr(GPtrArray) level = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RectifyCause *cause = g_ptr_array_index (all, i);
+
+      if (rectify_cause_get_parent_id (cause) == parent_id)
+        g_ptr_array_add (level, cause);
+    }
+  g_ptr_array_sort_with_data (level, compare_causes, self);
+
+  for (guint i = 0; i < level->len; i++)
+    {
+      RectifyCause *cause = g_ptr_array_index (level, i);
+      gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (cause));
+      CauseItem item = { cause, depth, FALSE };
+      guint index = out->len;
+
+      /* A broken chain (a loop) is not followed. */
+      if (depth > all->len)
+        return;
+
+      g_array_append_val (out, item);
+      collect_causes (self, all, id, depth + 1, out);
+      g_array_index (out, CauseItem, index).has_whys = out->len > index + 1 &&
+                                                      g_array_index (out, CauseItem, index + 1).depth > depth;
+    }
+}
+
+/* The bones shown in the category lists: the defaults and those the NC's causes use. */
+static gboolean
+update_categories (RectifyNcEditor *self,
+                   GListModel      *causes)
+{
+  g_auto(GStrv) names = rectify_fishbone_categories_for_causes (causes);
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n_old;
+
+  if (self->category_names != NULL && g_strv_equal ((const char * const *)names,
+                                                    (const char * const *)self->category_names))
+    return FALSE;
+
+  labels = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer)rectify_fishbone_category_label (names[i]));
+  g_ptr_array_add (labels, NULL);
+
+  g_strfreev (self->category_names);
+  self->category_names = g_steal_pointer (&names);
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->category_model));
+  gtk_string_list_splice (self->category_model, 0, n_old, (const char * const *)labels->pdata);
+
+  return TRUE;
+}
+
+/* Causes are updated in place while the same ones are shown in the same tree, so a field being
+ * typed in keeps its focus; anything else rebuilds the list. */
 static void
 refresh_causes (RectifyNcEditor *self)
 {
   g_autoptr(GListModel) causes = rectify_register_list_causes (self->reg, self->nc);
-  guint n = g_list_model_get_n_items (causes);
-  gboolean same = TRUE;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (CauseItem));
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+  gboolean same;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    g_ptr_array_add (all, g_list_model_get_item (causes, i));
+
+  /* New bones: rows are rebuilt (their lists hold the old positions). */
+  self->updating++;
+  same = !update_categories (self, causes);
+  self->updating--;
+
+  collect_causes (self, all, 0, 0, items);
+
+  for (guint i = 0; same && i < items->len; i++)
     {
-      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+      CauseItem *item = &g_array_index (items, CauseItem, i);
 
-      if (row == NULL || g_object_get_data (G_OBJECT (row), "cause") != (gpointer)cause)
-        {
-          same = FALSE;
-          break;
-        }
-      row = gtk_widget_get_next_sibling (row);
+      if (row == NULL || g_object_get_data (G_OBJECT (row), "cause") != (gpointer)item->cause ||
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "depth")) != item->depth)
+        same = FALSE;
+      else
+        row = gtk_widget_get_next_sibling (row);
     }
   if (row != NULL && GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "cause") != NULL)
     same = FALSE;
@@ -1456,12 +1683,15 @@ refresh_causes (RectifyNcEditor *self)
       return;
     }
 
+  /* Any text still waiting is saved before its row goes. */
+  flush_causes (self);
   clear_list (self->causes_list);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+      CauseItem *item = &g_array_index (items, CauseItem, i);
 
-      gtk_list_box_append (self->causes_list, create_cause_row (self, cause));
+      gtk_list_box_append (self->causes_list,
+                           create_cause_row (self, item->cause, item->depth, item->has_whys));
     }
 }
 
@@ -1472,21 +1702,19 @@ add_cause_action (GtkWidget  *widget,
 {
   RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
   g_autoptr(RectifyCause) cause = rectify_cause_new ();
-  g_autoptr(GListModel) causes = NULL;
   g_autoptr(GError) error = NULL;
+  /* "Process": the most common bone of an ISMS finding */
+  const char *category = rectify_fishbone_default_categories ()[1];
   GtkWidget *row;
-  int n_causes;
 
   if (self->nc == NULL || self->reg == NULL)
     return;
 
-  causes = rectify_register_list_causes (self->reg, self->nc);
-  n_causes = (int)g_list_model_get_n_items (causes);
   flush (self);
   g_object_set (cause,
                 "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (self->nc)),
-                "category", cause_categories[1],
-                "position", n_causes,
+                "category", category,
+                "position", _rectify_cause_next_position (self->reg, self->nc, 0, category),
                 NULL);
   if (!rectify_register_add (self->reg, RECTIFY_ENTITY (cause), &error))
     {
@@ -1499,7 +1727,7 @@ add_cause_action (GtkWidget  *widget,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)cause)
-      reveal_widget (self, g_object_get_data (G_OBJECT (row), "text-entry"));
+      reveal_widget (self, g_object_get_data (G_OBJECT (row), "text-view"));
 }
 
 static void
@@ -1895,7 +2123,7 @@ create_similar_link_button (RectifyNcEditor      *self,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
 
   button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "insert-link-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "rectify-link-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -2323,13 +2551,15 @@ record_verification_action (GtkWidget  *widget,
 
 /* Dates, overdue markers and closure */
 
+/* Marks a date row as overdue (@subtitle says by how much), or not (NULL). The icon is taken out
+ * rather than hidden: an empty prefix box would still indent the title. */
 static void
 set_row_overdue (AdwActionRow *row,
                  const char   *subtitle)
 {
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "overdue-icon");
 
-  if (icon == NULL)
+  if (subtitle != NULL && icon == NULL)
     {
       icon = gtk_image_new_from_icon_name ("alarm-symbolic");
       gtk_widget_add_css_class (icon, "error");
@@ -2338,9 +2568,17 @@ set_row_overdue (AdwActionRow *row,
       adw_action_row_add_prefix (row, icon);
       g_object_set_data (G_OBJECT (row), "overdue-icon", icon);
     }
+  else if (subtitle == NULL && icon != NULL)
+    {
+      adw_action_row_remove (row, icon);
+      g_object_set_data (G_OBJECT (row), "overdue-icon", NULL);
+    }
 
-  gtk_widget_set_visible (icon, subtitle != NULL);
   adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+  if (subtitle != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "rectify-overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "rectify-overdue");
 }
 
 static void
@@ -2370,6 +2608,111 @@ refresh_dates (RectifyNcEditor *self)
                                               ? rectify_nonconformity_get_closed_by (self->nc) : "");
 }
 
+/* The step card says when the NC is due, and what is overdue: the NC, its action plan, its
+ * actions, its effectiveness review. */
+static void
+refresh_deadline (RectifyNcEditor *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GString) late_refs = g_string_new (NULL);
+  g_autofree char *date_today = today ();
+  g_autofree char *review_due = NULL;
+  g_autofree char *text = NULL;
+  RectifyStatus status = rectify_nonconformity_get_status (self->nc);
+  const char *cap_due = rectify_nonconformity_get_cap_due_on (self->nc);
+  gboolean overdue = FALSE;
+  guint n_late = 0;
+  int days_left;
+
+  if (status == RECTIFY_STATUS_CLOSED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->deadline_box), FALSE);
+      return;
+    }
+
+  if (rectify_nonconformity_get_days_left (self->nc, date_today, &days_left))
+    {
+      g_autofree char *due = _rectify_date_button_format (rectify_nonconformity_get_due_on (self->nc));
+
+      if (days_left < 0)
+        {
+          /* Translators: %s is the due date of the NC, %d a number of days */
+          g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Overdue by %2$d day (due %1$s)",
+                                                                "Overdue by %2$d days (due %1$s)",
+                                                                (gulong)-days_left),
+                                                   due, -days_left));
+          overdue = TRUE;
+        }
+      else if (days_left == 0)
+        g_ptr_array_add (lines, g_strdup (_("Due today")));
+      else
+        /* Translators: %s is the due date of the NC, %d a number of days */
+        g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "Due %1$s, in %2$d day",
+                                                              "Due %1$s, in %2$d days",
+                                                              (gulong)days_left),
+                                                 due, days_left));
+    }
+
+  if (cap_due != NULL && status < RECTIFY_STATUS_AWAITING_APPROVAL && g_strcmp0 (cap_due, date_today) < 0)
+    {
+      g_autofree char *due = _rectify_date_button_format (cap_due);
+
+      /* Translators: %s is a date */
+      g_ptr_array_add (lines, g_strdup_printf (_("Corrective action plan overdue since %s"), due));
+      overdue = TRUE;
+    }
+
+  actions = rectify_register_list_actions_for (self->reg, self->nc);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+
+      if (action_is_overdue (action, date_today))
+        {
+          g_string_append_printf (late_refs, "%s%s", n_late > 0 ? ", " : "", rectify_action_get_ref (action));
+          n_late++;
+        }
+    }
+  if (n_late > 0)
+    {
+      /* Translators: %u is a number of actions, %s their references ("A-014, A-015") */
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u action overdue: %s",
+                                                            "%u actions overdue: %s", n_late),
+                                               n_late, late_refs->str));
+      overdue = TRUE;
+    }
+
+  review_due = status == RECTIFY_STATUS_VERIFICATION ? effectiveness_due_on (self) : NULL;
+  if (review_due != NULL && g_strcmp0 (review_due, date_today) < 0)
+    {
+      g_autofree char *due = _rectify_date_button_format (review_due);
+
+      /* Translators: %s is a date */
+      g_ptr_array_add (lines, g_strdup_printf (_("Effectiveness review overdue since %s"), due));
+      overdue = TRUE;
+    }
+
+  g_ptr_array_add (lines, NULL);
+  text = g_strjoinv ("\n", (char **)lines->pdata);
+  gtk_label_set_label (self->deadline_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_icon), overdue);
+  if (overdue)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_box), text[0] != '\0');
+}
+
 static void
 refresh_now (RectifyNcEditor *self)
 {
@@ -2384,6 +2727,7 @@ refresh_now (RectifyNcEditor *self)
   refresh_approvals (self);
   refresh_verifications (self);
   refresh_dates (self);
+  refresh_deadline (self);
 }
 
 static gboolean
@@ -2505,8 +2849,6 @@ setup_lifecycle (RectifyNcEditor *self)
   GtkDropTarget *target;
 
   self->category_model = gtk_string_list_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
-    gtk_string_list_append (self->category_model, _(cause_categories[i]));
 
   for (int m = 0; m <= RECTIFY_VERIFICATION_METHOD_ON_SITE; m++)
     gtk_string_list_append (methods, rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_METHOD, m));
@@ -2576,6 +2918,7 @@ rectify_nc_editor_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_object (&self->category_model);
+  g_clear_pointer (&self->category_names, g_strfreev);
   g_clear_object (&self->audit_model);
   g_clear_object (&self->grade_model);
   g_clear_object (&self->source_model);
@@ -2654,9 +2997,14 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_bar);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_icon);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, correction_by_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, not_needed_switch);
