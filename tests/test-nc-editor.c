@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rectify-action-dialog.h"
 #include "rectify-audit-dialog.h"
 #include "rectify-date-button.h"
 #include "rectify-demo.h"
@@ -723,9 +724,30 @@ test_similar (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (addressed), ==, 2);
   _rectify_nc_editor_flush (f->editor);
   g_assert_nonnull (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list")));
-  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list"))));
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list"))));
+  /* the row says which other NC the action addresses */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list")))),
+                            "Also addresses NC-003"));
   _rectify_nc_editor_similar_pending (f->editor, TRUE);
   g_assert_null (g_object_get_data (G_OBJECT (similar_row (f, patching)), "link-button"));
+
+  /* Its dialog names both NCs. */
+  g_signal_emit_by_name (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list")),
+                         "activated");
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *dialog = NULL, *title;
+    guint n = 0;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (RECTIFY_IS_ACTION_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    title = find_nth (dialog, ADW_TYPE_WINDOW_TITLE, &n);
+    g_assert_nonnull (title);
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Addresses NC-003, NC-005");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* A click on a similar NC asks the window to show it. */
   g_signal_emit_by_name (similar_row (f, patching), "activated");

@@ -1814,6 +1814,28 @@ action_is_overdue (RectifyAction *action,
          status != RECTIFY_ACTION_STATUS_CANCELLED && g_strcmp0 (target, date_today) < 0;
 }
 
+/* The references of the NCs other than the one being edited that @action addresses, comma
+ * separated, or NULL. (transfer full) */
+static char *
+other_nc_refs (RectifyNcEditor *self,
+               RectifyAction   *action)
+{
+  g_autoptr(GListModel) ncs = rectify_register_list_nonconformities_for (self->reg, action);
+  g_autoptr(GString) refs = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+      if (self->nc != NULL &&
+          rectify_entity_get_id (RECTIFY_ENTITY (nc)) == rectify_entity_get_id (RECTIFY_ENTITY (self->nc)))
+        continue;
+      g_string_append_printf (refs, "%s%s", refs->len > 0 ? ", " : "", rectify_nonconformity_get_ref (nc));
+    }
+
+  return refs->len > 0 ? g_string_free (g_steal_pointer (&refs), FALSE) : NULL;
+}
+
 static GtkWidget *
 create_action_row (RectifyNcEditor *self,
                    RectifyAction   *action,
@@ -1825,6 +1847,8 @@ create_action_row (RectifyNcEditor *self,
   g_autofree char *escaped = NULL;
   g_autofree char *target = _rectify_date_button_format (rectify_action_get_target_on (action));
   g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  g_autofree char *others = NULL;
   gboolean overdue = action_is_overdue (action, date_today);
   g_autoptr(GListModel) evidence = rectify_register_list_evidence (self->reg, RECTIFY_ENTITY (action));
   guint n_evidence = g_list_model_get_n_items (evidence);
@@ -1843,8 +1867,20 @@ create_action_row (RectifyNcEditor *self,
                               rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
                                                      rectify_action_get_status (action)),
                               files);
+  /* One action may address several NCs: say which others. */
+  others = other_nc_refs (self, action);
+  if (others != NULL)
+    {
+      /* Translators: %s lists references of nonconformities ("NC-002, NC-021") */
+      g_autofree char *also = g_strdup_printf (_("Also addresses %s"), others);
+      char *joined = g_strconcat (subtitle, "\n", also, NULL);
+
+      g_free (subtitle);
+      subtitle = joined;
+    }
+  escaped_subtitle = escape (subtitle);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -1933,8 +1969,9 @@ refresh_link_list (RectifyNcEditor *self)
       g_autoptr(RectifyAction) action = g_list_model_get_item (all, i);
       g_autofree char *text = NULL;
       g_autofree char *folded = NULL;
+      g_autofree char *refs = NULL;
       gboolean is_linked = FALSE;
-      GtkWidget *row, *label;
+      GtkWidget *row, *label, *box;
 
       for (guint j = 0; j < g_list_model_get_n_items (linked) && !is_linked; j++)
         {
@@ -1956,8 +1993,24 @@ refresh_link_list (RectifyNcEditor *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (box), label);
+      refs = other_nc_refs (self, action);
+      if (refs != NULL)
+        {
+          /* Translators: %s lists references of nonconformities ("NC-002, NC-021") */
+          g_autofree char *addresses = g_strdup_printf (_("Addresses %s"), refs);
+          GtkWidget *caption = gtk_label_new (addresses);
+
+          gtk_label_set_xalign (GTK_LABEL (caption), 0);
+          gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (caption), 40);
+          gtk_widget_add_css_class (caption, "caption");
+          gtk_widget_add_css_class (caption, "dim-label");
+          gtk_box_append (GTK_BOX (box), caption);
+        }
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
       gtk_list_box_append (self->link_list, row);
     }
