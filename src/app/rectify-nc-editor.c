@@ -1602,10 +1602,6 @@ collect_causes (RectifyNcEditor *self,
       CauseItem item = { cause, depth, FALSE };
       guint index = out->len;
 
-      /* A broken chain (a loop) is not followed. */
-      if (depth > all->len)
-        return;
-
       g_array_append_val (out, item);
       collect_causes (self, all, id, depth + 1, out);
       g_array_index (out, CauseItem, index).has_whys = out->len > index + 1 &&
@@ -1659,6 +1655,22 @@ refresh_causes (RectifyNcEditor *self)
   self->updating--;
 
   collect_causes (self, all, 0, 0, items);
+
+  /* A cause whose parent is gone (or a loop of parents) is still shown, as a cause of its own. */
+  if (items->len < all->len)
+    {
+      g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_add (shown, g_array_index (items, CauseItem, i).cause);
+      for (guint i = 0; i < all->len; i++)
+        if (!g_hash_table_contains (shown, g_ptr_array_index (all, i)))
+          {
+            CauseItem item = { g_ptr_array_index (all, i), 0, FALSE };
+
+            g_array_append_val (items, item);
+          }
+    }
 
   for (guint i = 0; same && i < items->len; i++)
     {
