@@ -33,6 +33,8 @@ GtkWidget *rectify_analysis_window_lookup        (RectifyRegister       *reg,
 GtkWidget *_rectify_analysis_window_get_view      (RectifyAnalysisWindow *self);
 GtkWidget *_rectify_analysis_window_get_outline   (RectifyAnalysisWindow *self);
 GtkWidget *_rectify_analysis_window_get_five_whys (RectifyAnalysisWindow *self);
+/* The "Root Cause" toggle of the header bar. */
+GtkWidget *_rectify_analysis_window_get_root_button (RectifyAnalysisWindow *self);
 /* Undoes the last removal shown in a toast (as its Undo button does); FALSE when none. */
 gboolean   _rectify_analysis_window_undo_removal  (RectifyAnalysisWindow *self);
 
