@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rectify-accessible.h"
 #include "rectify-action-dialog.h"
 #include "rectify-analysis-window.h"
 #include "rectify-audit-dialog.h"
@@ -241,6 +242,7 @@ struct _RectifyNcEditor
   AdwActionRow          *closed_by_row;
   GtkLabel              *closed_by_label;
   RectifyHistoryView    *history_view;
+  GtkExpander           *history_expander;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, ADW_TYPE_BIN)
@@ -1496,6 +1498,7 @@ create_cause_row (RectifyNcEditor *self,
       gtk_widget_set_tooltip_text (dropdown, _("Bone of the fishbone diagram"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Category"), -1);
+      rectify_accessible_name_drop_down (GTK_DROP_DOWN (dropdown));
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (options), dropdown);
     }
@@ -3108,6 +3111,7 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, history_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, history_expander);
 
   gtk_widget_class_install_action (widget_class, "editor.new-audit", NULL, new_audit_action);
   gtk_widget_class_install_action (widget_class, "editor.edit-audit", NULL, edit_audit_action);
@@ -3133,6 +3137,7 @@ rectify_nc_editor_init (RectifyNcEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   install_css ();
+  rectify_accessible_name_expander (self->history_expander);
 
   self->grade_model = enum_labels (RECTIFY_TYPE_GRADE, RECTIFY_N_GRADES);
   self->source_model = enum_labels (RECTIFY_TYPE_SOURCE, RECTIFY_N_SOURCES);
