@@ -403,10 +403,9 @@ static struct {
   const char *fix;
   gboolean    seen;
 } known_issues[] = {
-  { "unnamed button: RectifyNcEditor#editor > * > GtkListBox#causes_list > GtkDropDown > GtkToggleButton#button",
-    "rectify-nc-editor.c, create_cause_row (): rectify_accessible_name_drop_down () on the category drop-down" },
-  { "unnamed button: RectifyNcEditor#editor > * > GtkExpander#history_expander",
-    "rectify-nc-editor.c: rectify_accessible_name_expander (self->history_expander)" },
+  /* None now. An entry: { "unnamed button: RectifyWindow > * > GtkDropDown#x > GtkToggleButton#button",
+   *                       "where it is to be fixed" }, */
+  { NULL, NULL, FALSE },
 };
 
 static gboolean all_pages_walked[8];
@@ -417,7 +416,8 @@ find_known_issue (const char *line)
   const char *where = strstr (line, ": unnamed ");
 
   for (guint i = 0; where != NULL && i < G_N_ELEMENTS (known_issues); i++)
-    if (g_pattern_match_simple (known_issues[i].pattern, where + 2))
+    if (known_issues[i].pattern != NULL &&
+        g_pattern_match_simple (known_issues[i].pattern, where + 2))
       {
         known_issues[i].seen = TRUE;
         return known_issues[i].fix;
@@ -808,7 +808,7 @@ test_known_issues (void)
       }
 
   for (guint i = 0; i < G_N_ELEMENTS (known_issues); i++)
-    if (!known_issues[i].seen)
+    if (known_issues[i].pattern != NULL && !known_issues[i].seen)
       g_test_fail_printf ("fixed, take it off known_issues[]: %s", known_issues[i].pattern);
 }
 

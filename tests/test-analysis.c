@@ -21,6 +21,7 @@
 #include "rectify-demo.h"
 #include "rectify-fishbone-view.h"
 #include "rectify-five-whys.h"
+#include "rectify-nc-editor.h"
 #include "rectify-register.h"
 
 static gboolean have_display;
@@ -73,10 +74,16 @@ iterate_for (guint ms)
   iterate_until (never, NULL, ms);
 }
 
-/* Mapped, and placed on a monitor by the X server: before that GTK 4.8 cannot place a popover
- * (gdk_monitor_get_geometry () on no monitor), which happens on a busy display. */
 static gboolean
-is_on_monitor (gpointer data)
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Mapped, and on a monitor: X has told GDK where the window is, so popovers can be placed
+ * (before that GDK 4.8 asks for the geometry of no monitor). */
+static gboolean
+is_placed (gpointer data)
 {
   GtkNative *native = GTK_NATIVE (data);
   GdkSurface *surface = gtk_native_get_surface (native);
@@ -144,6 +151,17 @@ find_chain_top (RectifyRegister      *reg,
   return 0;
 }
 
+/* Tests run side by side on one display, with no window manager: a window of another test that
+ * is presented takes the X focus, and an autohide popover closes when its window loses it. The
+ * in-place editor here is closed by the tests themselves (Enter, Escape, popdown). */
+static void
+keep_editor_open (Fixture *fixture)
+{
+  GtkWidget *entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+
+  gtk_popover_set_autohide (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)), FALSE);
+}
+
 static void
 open_analysis (Fixture *fixture)
 {
@@ -151,9 +169,10 @@ open_analysis (Fixture *fixture)
   fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg,
                                                                              fixture->nc));
   g_assert_nonnull (fixture->window);
-  g_assert_true (iterate_until (is_on_monitor, fixture->window, 5000));
+  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
   iterate_for (200);
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+  keep_editor_open (fixture);
 }
 
 static void
@@ -233,6 +252,40 @@ fixture_tear_down (Fixture       *fixture,
 
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* Runs what a key press of @keyval with @mods on @widget runs: the shortcut bound to that key
+ * in the widget's shortcut controllers (its class's key bindings, and its own). FALSE when no
+ * shortcut of @widget has that key or its action did not run. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
 }
 
 /* The cause ids of the outline's rows, in order. */
@@ -417,11 +470,11 @@ test_add_cause (Fixture       *fixture,
   /* A on a selected bone adds a cause there and edits it in place. */
   rectify_fishbone_view_select_category (fixture->view, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
-  iterate_for (100);
   id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (id, !=, 0);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
-  g_assert_true (gtk_widget_get_mapped (entry));
+  /* Typed as soon as the editor shows. */
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
   iterate_for (100);
@@ -434,7 +487,7 @@ test_add_cause (Fixture       *fixture,
 
   /* A new cause whose edit is cancelled is dropped again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
-  iterate_for (100);
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 2);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
   iterate_for (100);
@@ -492,10 +545,10 @@ test_root_and_why (Fixture       *fixture,
 
   /* w asks why: a sub-cause of the selection, edited in place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-why", NULL));
-  iterate_for (100);
   why_id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (why_id, !=, id);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), "No owner for the checklist");
   g_signal_emit_by_name (entry, "activate");
   iterate_for (100);
@@ -801,6 +854,370 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Types @text into the in-place editor once it shows, and presses Enter there. */
+static void
+type_in_place (Fixture    *fixture,
+               const char *text)
+{
+  GtkWidget *entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
+
+  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (iterate_until (is_unmapped, entry, 5000));
+}
+
+static RectifyCause *
+lookup (Fixture *fixture,
+        gint64   id)
+{
+  return _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+}
+
+static const char *
+bone_of (Fixture *fixture,
+         gint64   id)
+{
+  RectifyFishboneLayout *layout = rectify_fishbone_view_get_layout (fixture->view);
+
+  return rectify_fishbone_layout_get_category (layout, rectify_fishbone_layout_get_cause_category (layout, id));
+}
+
+/* Issue #4's UI test, by keyboard: add, edit, mark and move causes with the diagram's keys, and
+ * with the outline's. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *view, *outline;
+  g_autoptr(RectifyCause) first = NULL;
+  g_autoptr(RectifyCause) second = NULL;
+  g_autofree char *bone0 = NULL;
+  g_autofree char *bone1 = NULL;
+  gint64 first_id, second_id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  view = GTK_WIDGET (fixture->view);
+  outline = _rectify_analysis_window_get_outline (fixture->window);
+  bone0 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 0));
+  bone1 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 1));
+
+  /* Home: the first stop, the first bone. */
+  g_assert_true (press_key (view, GDK_KEY_Home, 0));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, 0);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_category (fixture->view), ==, 0);
+
+  /* A adds a cause to it, edited in place; Enter keeps the text. Twice. */
+  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  first_id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (first_id, !=, 0);
+  type_in_place (fixture, "Added by keyboard");
+  first = lookup (fixture, first_id);
+  g_assert_cmpstr (rectify_cause_get_text (first), ==, "Added by keyboard");
+  g_assert_cmpstr (rectify_cause_get_category (first), ==, bone0);
+
+  g_assert_true (press_key (view, GDK_KEY_a, 0));
+  second_id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (second_id, !=, first_id);
+  type_in_place (fixture, "Second by keyboard");
+  second = lookup (fixture, second_id);
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone0);
+  g_assert_cmpint (rectify_cause_get_position (second), >, rectify_cause_get_position (first));
+
+  /* Enter edits the selected cause in place. */
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (iterate_until (is_mapped, _rectify_fishbone_view_get_editor_entry (fixture->view), 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_rectify_fishbone_view_get_editor_entry (fixture->view))),
+                   ==, "Second by keyboard");
+  type_in_place (fixture, "Second cause, edited");
+  g_assert_cmpstr (rectify_cause_get_text (second), ==, "Second cause, edited");
+  {
+    g_autoptr(GArray) ids = outline_cause_ids (fixture);
+
+    g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, ids->len);
+  }
+
+  /* R marks it as a root cause, and unmarks it. */
+  g_assert_false (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+  g_assert_true (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+  g_assert_false (rectify_cause_get_is_root (second));
+  g_assert_true (press_key (view, GDK_KEY_r, 0));
+
+  /* Alt+Up: one place earlier on its bone, before the first; Alt+Down: back after it. */
+  g_assert_true (press_key (view, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpint (rectify_cause_get_position (second), <, rectify_cause_get_position (first));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, second_id);
+  g_assert_true (press_key (view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (rectify_cause_get_position (second), >, rectify_cause_get_position (first));
+
+  /* Alt+Right: onto the next bone, marked still; Alt+Left: back. */
+  g_assert_true (press_key (view, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone1);
+  g_assert_cmpstr (bone_of (fixture, second_id), ==, bone1);
+  g_assert_true (rectify_cause_get_is_root (second));
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, second_id);
+  g_assert_true (press_key (view, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone0);
+
+  /* The outline takes the same keys. */
+  g_assert_true (press_key (outline, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (rectify_cause_get_category (second), ==, bone1);
+  g_assert_true (press_key (outline, GDK_KEY_r, 0));
+  g_assert_false (rectify_cause_get_is_root (second));
+
+  /* Delete removes it. */
+  g_assert_true (press_key (view, GDK_KEY_Delete, 0));
+  g_clear_object (&second);
+  second = lookup (fixture, second_id);
+  g_assert_null (second);
+  g_clear_object (&first);
+  first = lookup (fixture, first_id);
+  g_assert_nonnull (first);
+}
+
+/* The primary-button gesture of @type of the diagram. */
+static GtkGesture *
+find_gesture (GtkWidget *widget,
+              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_OBJECT_TYPE (controller) == type &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What the click gesture reports for a click (@n_press 2: the second of a double click). */
+static void
+click_at (Fixture *fixture,
+          int      n_press,
+          double   x,
+          double   y)
+{
+  GtkGesture *click = find_gesture (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK);
+
+  g_signal_emit_by_name (click, "pressed", n_press, x, y);
+  g_signal_emit_by_name (click, "released", n_press, x, y);
+}
+
+/* What the drag gesture reports for a drag from (@x0, @y0) to (@x1, @y1). */
+static void
+drag_from_to (Fixture *fixture,
+              double   x0,
+              double   y0,
+              double   x1,
+              double   y1)
+{
+  GtkGesture *drag = find_gesture (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_DRAG);
+
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", (x1 - x0) / 2, (y1 - y0) / 2);
+  g_signal_emit_by_name (drag, "drag-update", x1 - x0, y1 - y0);
+  g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
+}
+
+/* Issue #4's UI test, by pointer: the "+" of a bone adds, a double click edits, a drag moves to
+ * another bone, the header's toggle marks. */
+static void
+test_pointer (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+  g_autofree char *bone0 = NULL;
+  g_autofree char *bone1 = NULL;
+  GtkWidget *root_button;
+  double x, y, x1, y1;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  bone0 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 0));
+  bone1 = g_strdup (rectify_fishbone_layout_get_category (rectify_fishbone_view_get_layout (fixture->view), 1));
+
+  /* A click on the "+" of the second bone adds a cause there, edited in place. */
+  g_assert_true (_rectify_fishbone_view_get_plus_center (fixture->view, 1, &x, &y));
+  click_at (fixture, 1, x, y);
+  id = rectify_fishbone_view_get_selected_cause (fixture->view);
+  g_assert_cmpint (id, !=, 0);
+  type_in_place (fixture, "Added by pointer");
+  cause = lookup (fixture, id);
+  g_assert_cmpstr (rectify_cause_get_text (cause), ==, "Added by pointer");
+  g_assert_cmpstr (rectify_cause_get_category (cause), ==, bone1);
+
+  /* A click elsewhere selects another cause; a double click on this one edits it. */
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view,
+                                                          rectify_fishbone_layout_get_cause_id (rectify_fishbone_view_get_layout (fixture->view), 0),
+                                                          &x, &y));
+  click_at (fixture, 1, x, y);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), !=, id);
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, id, &x, &y));
+  click_at (fixture, 1, x, y);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+  click_at (fixture, 2, x, y);
+  type_in_place (fixture, "Added by pointer, edited");
+  g_assert_cmpstr (rectify_cause_get_text (cause), ==, "Added by pointer, edited");
+
+  /* Dragged onto the "+" of the first bone: it moves there, at its end, and stays selected. */
+  g_assert_true (_rectify_fishbone_view_get_cause_center (fixture->view, id, &x, &y));
+  g_assert_true (_rectify_fishbone_view_get_plus_center (fixture->view, 0, &x1, &y1));
+  drag_from_to (fixture, x, y, x1, y1);
+  g_assert_cmpstr (rectify_cause_get_category (cause), ==, bone0);
+  g_assert_cmpstr (bone_of (fixture, id), ==, bone0);
+  g_assert_cmpint (rectify_fishbone_view_get_selected_cause (fixture->view), ==, id);
+
+  /* The "Root Cause" toggle marks it, and unmarks it. */
+  root_button = _rectify_analysis_window_get_root_button (fixture->window);
+  g_assert_true (gtk_widget_is_sensitive (root_button));
+  g_assert_false (rectify_cause_get_is_root (cause));
+  g_signal_emit_by_name (root_button, "clicked");
+  g_assert_true (rectify_cause_get_is_root (cause));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root_button)));
+  g_signal_emit_by_name (root_button, "clicked");
+  g_assert_false (rectify_cause_get_is_root (cause));
+}
+
+/* The rows of the editor's causes list, and whether each shows its cause as a root cause. */
+static guint
+editor_cause_rows (RectifyNcEditor *editor,
+                   gint64           cause_id,
+                   gboolean        *is_root)
+{
+  GtkWidget *list = _rectify_nc_editor_get_child (editor, "causes_list");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RectifyCause *cause = g_object_get_data (G_OBJECT (row), "cause");
+
+      if (cause == NULL)
+        continue;
+      n++;
+      if (rectify_entity_get_id (RECTIFY_ENTITY (cause)) == cause_id && is_root != NULL)
+        *is_root = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "root-check"));
+    }
+
+  return n;
+}
+
+/* Issue #4 from the NC editor: its "Analyse Causes" button and Ctrl+Shift+A open this NC's
+ * analysis window, and the editor's causes list follows what is changed there. */
+static void
+test_from_editor (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  RectifyNcEditor *editor;
+  GtkWidget *window, *button;
+  RectifyFishboneLayout *layout;
+  gboolean is_root = FALSE;
+  gint64 id, added;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  close_analysis (fixture);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  editor = RECTIFY_NC_EDITOR (rectify_nc_editor_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  rectify_nc_editor_set_register (editor, fixture->reg);
+  rectify_nc_editor_set_nonconformity (editor, fixture->nc);
+  /* Shown, not presented: presenting takes the X input focus (there is no window manager), and
+   * tests run side by side on one display; some of them send real keys to their window. */
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  g_assert_true (iterate_until (is_mapped, editor, 5000));
+
+  /* The button sits in the causes section, enabled. */
+  button = _rectify_nc_editor_get_child (editor, "analysis_button");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_GROUP))),
+                   ==, "Causes");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* Ctrl+Shift+A opens the analysis of this NC. */
+  g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+  g_assert_nonnull (fixture->window);
+  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
+  fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
+  keep_editor_open (fixture);
+
+  /* The button presents the same window again. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (rectify_analysis_window_lookup (fixture->reg, fixture->nc) == GTK_WIDGET (fixture->window));
+
+  /* r in the diagram marks a cause: the editor's list shows the mark. */
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  id = rectify_fishbone_layout_get_cause_id (layout, 0);
+  rectify_fishbone_view_select_cause (fixture->view, id);
+  _rectify_nc_editor_flush (editor);
+  editor_cause_rows (editor, id, &is_root);
+  {
+    g_autoptr(RectifyCause) cause = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
+    gboolean was_root = rectify_cause_get_is_root (cause);
+
+    g_assert_cmpint (is_root, ==, was_root);
+    g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_r, 0));
+    g_assert_cmpint (rectify_cause_get_is_root (cause), ==, !was_root);
+    iterate_for (200);
+    editor_cause_rows (editor, id, &is_root);
+    g_assert_cmpint (is_root, ==, !was_root);
+  }
+
+  /* A cause added there shows up in the editor too, and goes again when it is removed. */
+  n = count_causes (fixture->reg, fixture->nc);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n);
+  layout = rectify_fishbone_view_get_layout (fixture->view);
+  added = rectify_fishbone_view_add_cause (fixture->view, rectify_fishbone_layout_get_category (layout, 0),
+                                           0, FALSE, NULL);
+  g_assert_cmpint (added, !=, 0);
+  iterate_for (200);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n + 1);
+  rectify_fishbone_view_select_cause (fixture->view, added);
+  g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_Delete, 0));
+  iterate_for (200);
+  g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n);
+
+  /* While the editor is not shown, the key is not taken. */
+  gtk_widget_set_visible (GTK_WIDGET (editor), FALSE);
+  close_analysis (fixture);
+  g_assert_false (press_key (GTK_WIDGET (editor), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +1246,12 @@ main (int   argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/Rectify/Analysis/render", Fixture, NULL,
               fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/keyboard", Fixture, NULL,
+              fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/pointer", Fixture, NULL,
+              fixture_set_up, test_pointer, fixture_tear_down);
+  g_test_add ("/Rectify/Analysis/from-editor", Fixture, NULL,
+              fixture_set_up, test_from_editor, fixture_tear_down);
 
   return g_test_run ();
 }

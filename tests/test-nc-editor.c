@@ -7,11 +7,16 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "rectify-action-dialog.h"
 #include "rectify-audit-dialog.h"
 #include "rectify-date-button.h"
+#include "rectify-demo.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
+#include "rectify-window-private.h"
+#include "rectify-window.h"
 
 typedef struct
 {
@@ -67,7 +72,9 @@ fixture_setup (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->editor));
   rectify_nc_editor_set_register (f->editor, f->reg);
   rectify_nc_editor_set_nonconformity (f->editor, f->nc1);
-  gtk_window_present (GTK_WINDOW (f->window));
+  /* Shown, not presented: presenting takes the X input focus (there is no window manager), and
+   * tests run side by side on one display; some of them send real keys to their window. */
+  gtk_widget_set_visible (f->window, TRUE);
 }
 
 static void
@@ -461,7 +468,7 @@ test_audit_dialog_edit (Fixture       *f,
   g_assert_no_error (error);
 
   dialog = rectify_audit_dialog_new (GTK_WINDOW (f->window), f->reg, audit);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_set_visible (dialog, TRUE);
   title = find_in (dialog, ADW_TYPE_ENTRY_ROW, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Internal audit");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (dialog, ADW_TYPE_ENTRY_ROW, 3))), ==, "All");
@@ -538,6 +545,446 @@ test_date_format (void)
   g_assert_nonnull (strstr (good, "4"));
 }
 
+static RectifyNonconformity *
+add_similar_nc (RectifyRegister *reg,
+                const char      *title,
+                const char      *statement,
+                const char      *requirement,
+                const char      *reported_on)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyNonconformity *nc = rectify_nonconformity_new ();
+
+  g_object_set (nc,
+                "title", title,
+                "statement", statement,
+                "requirement", requirement,
+                "reported-on", reported_on,
+                NULL);
+  rectify_register_add (reg, RECTIFY_ENTITY (nc), &error);
+  g_assert_no_error (error);
+  return nc;
+}
+
+static RectifyAction *
+add_linked_action (RectifyRegister      *reg,
+                   RectifyNonconformity *nc,
+                   const char           *title,
+                   RectifyActionStatus   status)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyAction *action = rectify_action_new ();
+
+  g_object_set (action, "title", title, "status", status, NULL);
+  rectify_register_add (reg, RECTIFY_ENTITY (action), &error);
+  g_assert_no_error (error);
+  rectify_register_link_action (reg, nc, action, &error);
+  g_assert_no_error (error);
+  return action;
+}
+
+/* The references of the similar NCs listed, in order, space-separated. */
+static char *
+similar_refs (Fixture *f)
+{
+  GtkWidget *list = _rectify_nc_editor_get_child (f->editor, "similar_list");
+  GString *refs = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      RectifyNonconformity *nc = g_object_get_data (G_OBJECT (row), "nc");
+
+      if (nc != NULL)
+        g_string_append_printf (refs, "%s%s", refs->len > 0 ? " " : "", rectify_nonconformity_get_ref (nc));
+    }
+
+  return g_string_free (refs, FALSE);
+}
+
+static GtkWidget *
+similar_row (Fixture              *f,
+             RectifyNonconformity *nc)
+{
+  GtkWidget *list = _rectify_nc_editor_get_child (f->editor, "similar_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "nc") == (gpointer)nc)
+      return row;
+
+  return NULL;
+}
+
+static void
+show_nc_cb (RectifyNcEditor       *editor,
+            RectifyNonconformity  *nc,
+            RectifyNonconformity **shown)
+{
+  g_set_object (shown, nc);
+}
+
+/* Issue #7 in the editor: earlier NCs on the same requirement or with similar text, each with
+ * its ref, title and status; following changes of the statement and requirement after a pause;
+ * a click asks the window to show one; one of their actions can be linked to this NC. */
+static void
+test_similar (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RectifyNonconformity) patching = NULL;
+  g_autoptr(RectifyNonconformity) firewall = NULL;
+  g_autoptr(RectifyNonconformity) current = NULL;
+  g_autoptr(RectifyNonconformity) later = NULL;
+  g_autoptr(RectifyNonconformity) shown = NULL;
+  g_autoptr(RectifyAction) action = NULL;
+  g_autoptr(RectifyAction) cancelled = NULL;
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GListModel) addressed = NULL;
+  g_autofree char *refs = NULL;
+  GtkWidget *group, *row, *button, *list;
+  GtkListBoxRow *action_row;
+  GtkTextBuffer *statement;
+
+  patching = add_similar_nc (f->reg, "Servers left unpatched",
+                             "Critical vulnerabilities on the file servers were not patched for six weeks.",
+                             "A.8.8", "2026-03-01");
+  firewall = add_similar_nc (f->reg, "Firewall rules never reviewed",
+                             "Rule base of the perimeter firewall has no review record.",
+                             "A.8.20", "2026-02-01");
+  current = add_similar_nc (f->reg, "Scanners left unpatched",
+                            "Critical vulnerabilities on the handheld scanners were not patched.",
+                            "A.8.20", "2026-04-01");
+  later = add_similar_nc (f->reg, "Printer firmware outdated",
+                          "Label printers still run their factory firmware.",
+                          "A.8.8", "2026-05-01");
+  action = add_linked_action (f->reg, patching, "Monthly patch compliance report", RECTIFY_ACTION_STATUS_IN_PROGRESS);
+  cancelled = add_linked_action (f->reg, patching, "Replace the file servers", RECTIFY_ACTION_STATUS_CANCELLED);
+  g_signal_connect (f->editor, "show-nonconformity", G_CALLBACK (show_nc_cb), &shown);
+
+  /* NC-001 was the first: nothing earlier, and the section says so while it is recorded. */
+  group = _rectify_nc_editor_get_child (f->editor, "similar_group");
+  _rectify_nc_editor_similar_pending (f->editor, TRUE);
+  refs = similar_refs (f);
+  g_assert_cmpstr (refs, ==, "");
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* The scanners: the firewall finding (same requirement) and the patching one (similar text),
+   * not the printers (later), not NC-001/NC-002 (nothing in common). */
+  rectify_nc_editor_set_nonconformity (f->editor, current);
+  g_clear_pointer (&refs, g_free);
+  refs = similar_refs (f);
+  g_assert_true (g_str_equal (refs, "NC-004 NC-003") || g_str_equal (refs, "NC-003 NC-004"));
+  row = similar_row (f, firewall);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "NC-004 · Firewall rules never reviewed");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Reported · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "A.8.20"));
+  /* the firewall finding has no action to link; the patching one has one (not the cancelled) */
+  g_assert_null (g_object_get_data (G_OBJECT (row), "link-button"));
+  row = similar_row (f, patching);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "imilar text"));
+  button = g_object_get_data (G_OBJECT (row), "link-button");
+  g_assert_nonnull (button);
+  list = g_object_get_data (G_OBJECT (button), "link-list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* The requirement changes: the list follows after a pause, not at once. */
+  rectify_requirement_row_set_requirement (RECTIFY_REQUIREMENT_ROW (find_widget (f, RECTIFY_TYPE_REQUIREMENT_ROW, 0)),
+                                           "A.8.8");
+  g_assert_cmpstr (rectify_nonconformity_get_requirement (current), ==, "A.8.8");
+  g_assert_true (_rectify_nc_editor_similar_pending (f->editor, FALSE));
+  g_assert_nonnull (similar_row (f, firewall));
+  spin (700);
+  g_assert_false (_rectify_nc_editor_similar_pending (f->editor, FALSE));
+  g_clear_pointer (&refs, g_free);
+  refs = similar_refs (f);
+  g_assert_cmpstr (refs, ==, "NC-003");
+
+  /* So does the statement, once it is saved after its own pause in typing. */
+  statement = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (f, GTK_TYPE_TEXT_VIEW, 0)));
+  gtk_text_buffer_set_text (statement, "The perimeter firewall rule base has no review record.", -1);
+  spin (300);
+  g_clear_pointer (&refs, g_free);
+  refs = similar_refs (f);
+  g_assert_cmpstr (refs, ==, "NC-003");
+  spin (1200);
+  g_clear_pointer (&refs, g_free);
+  refs = similar_refs (f);
+  g_assert_true (g_str_equal (refs, "NC-004 NC-003") || g_str_equal (refs, "NC-003 NC-004"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (similar_row (f, firewall))),
+                            "imilar text"));
+
+  /* Linking the patching finding's action: it addresses both NCs now. */
+  row = similar_row (f, patching);
+  button = g_object_get_data (G_OBJECT (row), "link-button");
+  list = g_object_get_data (G_OBJECT (button), "link-list");
+  action_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_true (g_object_get_data (G_OBJECT (action_row), "action") == (gpointer)action);
+  g_signal_emit_by_name (list, "row-activated", action_row);
+  linked = rectify_register_list_actions_for (f->reg, current);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  addressed = rectify_register_list_nonconformities_for (f->reg, action);
+  g_assert_cmpuint (g_list_model_get_n_items (addressed), ==, 2);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_nonnull (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list")));
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list"))));
+  /* the row says which other NC the action addresses */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "actions_list")))),
+                            "Also addresses NC-003"));
+  _rectify_nc_editor_similar_pending (f->editor, TRUE);
+  g_assert_null (g_object_get_data (G_OBJECT (similar_row (f, patching)), "link-button"));
+
+  /* Its dialog names both NCs (built, not presented: see fixture_setup). */
+  {
+    GtkWidget *dialog = rectify_action_dialog_new (GTK_WINDOW (f->window), f->reg, current, action);
+    GtkWidget *title;
+    guint n = 0;
+
+    title = find_nth (dialog, ADW_TYPE_WINDOW_TITLE, &n);
+    g_assert_nonnull (title);
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Addresses NC-003, NC-005");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* A click on a similar NC asks the window to show it. */
+  g_signal_emit_by_name (similar_row (f, patching), "activated");
+  g_assert_true (shown == patching);
+  g_assert_cmpuint (f->errors->len, ==, 0);
+}
+
+static RectifyCause *
+add_cause (RectifyRegister      *reg,
+           RectifyNonconformity *nc,
+           const char           *text,
+           const char           *category,
+           gint64                parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyCause *cause = rectify_cause_new ();
+
+  g_object_set (cause,
+                "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (nc)),
+                "text", text,
+                "category", category,
+                "parent-id", parent_id,
+                NULL);
+  rectify_register_add (reg, RECTIFY_ENTITY (cause), &error);
+  g_assert_no_error (error);
+  return cause;
+}
+
+static GtkWidget *
+nth_cause_row (Fixture *f,
+               guint    n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (_rectify_nc_editor_get_child (f->editor, "causes_list"));
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "cause") != NULL && n-- == 0)
+      return row;
+
+  return NULL;
+}
+
+/* The causes in the editor: in the diagram's reading order, whys indented under the cause they
+ * answer (on its bone, so without a bone of their own), a bone the NC made up in the diagram in
+ * the list of bones, a text of several lines saved by Enter. */
+static void
+test_causes_tree (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RectifyCause) vendor = NULL;
+  g_autoptr(RectifyCause) process = NULL;
+  g_autoptr(RectifyCause) why = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *row, *view, *dropdown;
+  GtkTextBuffer *buffer;
+  gboolean handled = FALSE;
+
+  vendor = add_cause (f->reg, f->nc1, "The vendor shipped default passwords", "Vendors", 0);
+  process = add_cause (f->reg, f->nc1, "No hardening step in the roll-out", "Process", 0);
+  why = add_cause (f->reg, f->nc1, "The roll-out checklist predates the printers",
+                   "Process", rectify_entity_get_id (RECTIFY_ENTITY (process)));
+  _rectify_nc_editor_flush (f->editor);
+
+  /* Process (a default bone) before Vendors (the NC's own), the why right under its cause. */
+  row = nth_cause_row (f, 0);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)process);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (row), "category"));
+  row = nth_cause_row (f, 1);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)why);
+  g_assert_null (g_object_get_data (G_OBJECT (row), "category"));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "depth")), ==, 1);
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), >,
+                   gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (nth_cause_row (f, 0)))));
+  row = nth_cause_row (f, 2);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)vendor);
+  dropdown = g_object_get_data (G_OBJECT (row), "category");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))),
+                   ==, "Vendors");
+  g_assert_null (nth_cause_row (f, 3));
+
+  /* A long text wraps over several lines; Enter saves it at once (no newline in it). */
+  view = g_object_get_data (G_OBJECT (nth_cause_row (f, 0)), "text-view");
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, "Nobody owns the hardening of devices that are not computers", -1);
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_cmpstr (rectify_cause_get_text (process), ==,
+                   "Nobody owns the hardening of devices that are not computers");
+
+  /* Moving the Vendors cause to People (its list) reorders the rows; People comes first. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_cmpstr (rectify_cause_get_category (vendor), ==, "People");
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (g_object_get_data (G_OBJECT (nth_cause_row (f, 0)), "cause") == (gpointer)vendor);
+
+  /* A change from elsewhere shows in place, in the same row. */
+  row = nth_cause_row (f, 1);
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (process), "text", "Hardening is nobody's job", NULL);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (nth_cause_row (f, 1) == row);
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_object_get_data (G_OBJECT (row), "text-view")));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Hardening is nobody's job");
+  }
+  g_assert_cmpuint (f->errors->len, ==, 0);
+}
+
+/* The step card says when the NC is due and what is overdue (today is RECTIFY_TODAY,
+ * 2026-06-15). */
+static void
+test_deadline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RectifyAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label = _rectify_nc_editor_get_child (f->editor, "deadline_label");
+  GtkWidget *icon = _rectify_nc_editor_get_child (f->editor, "deadline_icon");
+  GtkWidget *box = _rectify_nc_editor_get_child (f->editor, "deadline_box");
+
+  g_assert_cmpstr (g_getenv ("RECTIFY_TODAY"), ==, "2026-06-15");
+
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-07-15", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_true (gtk_widget_get_visible (box));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "in 30 days"));
+  g_assert_false (gtk_widget_get_visible (icon));
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-06-01", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Overdue by 14 days"));
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+  /* An action past its target date is named. */
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (f->nc1), "due-on", "2026-09-01", &error);
+  g_assert_no_error (error);
+  action = add_linked_action (f->reg, f->nc1, "Harden the printers", RECTIFY_ACTION_STATUS_PLANNED);
+  rectify_register_update_string (f->reg, RECTIFY_ENTITY (action), "target-on", "2026-06-10", &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "1 action overdue: A-001"));
+  g_assert_true (gtk_widget_get_visible (icon));
+
+  /* Done: no longer overdue. */
+  rectify_register_update_enum (f->reg, RECTIFY_ENTITY (action), "status", RECTIFY_ACTION_STATUS_DONE, &error);
+  g_assert_no_error (error);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "overdue"));
+  g_assert_false (gtk_widget_get_visible (icon));
+}
+
+/* In the main window: a similar NC opens there, even when the filters hide it. */
+static void
+test_similar_in_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rectify-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.rectify", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RectifyRegister) demo = NULL;
+  RectifyRegister *reg;
+  RectifyNonconformity *ofi, *earlier = NULL;
+  RectifyNcEditor *editor;
+  RectifyWindow *window;
+  GtkSingleSelection *selection;
+  GtkWidget *list, *row;
+
+  demo = rectify_register_create (path, &error);
+  g_assert_no_error (error);
+  rectify_demo_populate (demo, "2026-06-15", &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  window = rectify_window_new (NULL);
+  g_assert_true (rectify_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  /* Shown, not presented: presenting takes the X input focus (there is no window manager), and
+   * tests run side by side on one display; some of them send real keys to their window. */
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  reg = rectify_window_get_register (window);
+  editor = _rectify_window_get_editor (window);
+
+  /* Only OFIs shown; one of them in the editor. */
+  gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window), 1 + RECTIFY_GRADE_OFI);
+  ofi = rectify_register_find_nonconformity (reg, "NC-021");
+  g_assert_nonnull (ofi);
+  g_assert_cmpint (rectify_nonconformity_get_grade (ofi), ==, RECTIFY_GRADE_OFI);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (item == (GObject *)ofi)
+        gtk_single_selection_set_selected (selection, i);
+    }
+  g_assert_true (rectify_nc_editor_get_nonconformity (editor) == ofi);
+
+  /* Its similar NCs: an earlier one that is not an OFI. */
+  list = _rectify_nc_editor_get_child (editor, "similar_list");
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      RectifyNonconformity *nc = g_object_get_data (G_OBJECT (row), "nc");
+
+      if (nc != NULL && rectify_nonconformity_get_grade (nc) != RECTIFY_GRADE_OFI)
+        {
+          earlier = nc;
+          break;
+        }
+    }
+  g_assert_nonnull (earlier);
+
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (rectify_nc_editor_get_nonconformity (editor) == earlier);
+  g_assert_cmpuint (gtk_drop_down_get_selected (_rectify_window_get_grade_filter (window)), ==, 0);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer)earlier);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,7 +1015,11 @@ main (int   argc,
   ADD ("audit-duplicate", test_audit_dialog_duplicate);
   ADD ("audit-edit", test_audit_dialog_edit);
   ADD ("rows-labelled", test_rows_labelled);
+  ADD ("similar", test_similar);
+  ADD ("causes-tree", test_causes_tree);
+  ADD ("deadline", test_deadline);
 #undef ADD
+  g_test_add_func ("/Rectify/NcEditor/similar-in-window", test_similar_in_window);
   g_test_add_func ("/Rectify/DateButton/format", test_date_format);
 
   return g_test_run ();

@@ -114,7 +114,27 @@ update_mode (RectifyActionDialog *self)
       adw_window_title_set_title (self->window_title, _("New Corrective Action"));
     }
 
-  if (self->nc != NULL)
+  /* One action may address several NCs: an action being edited names them all. */
+  if (editing && self->reg != NULL)
+    {
+      g_autoptr(GListModel) ncs = rectify_register_list_nonconformities_for (self->reg, self->action);
+      g_autoptr(GString) refs = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+        {
+          g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+          g_string_append_printf (refs, "%s%s", refs->len > 0 ? ", " : "", rectify_nonconformity_get_ref (nc));
+        }
+      if (refs->len > 0)
+        {
+          /* Translators: %s lists references of nonconformities ("NC-002, NC-021") */
+          g_autofree char *subtitle = g_strdup_printf (_("Addresses %s"), refs->str);
+
+          adw_window_title_set_subtitle (self->window_title, subtitle);
+        }
+    }
+  else if (self->nc != NULL)
     adw_window_title_set_subtitle (self->window_title, rectify_nonconformity_get_ref (self->nc));
 
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !editing);

@@ -810,6 +810,7 @@ rectify_analysis_window_class_init (RectifyAnalysisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "analysis.edit", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.remove", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.toggle-root", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "analysis.move-cause", "i", forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.zoom-in", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.zoom-out", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "analysis.zoom-reset", NULL, forward_action);
@@ -827,13 +828,17 @@ static void
 rectify_analysis_window_init (RectifyAnalysisWindow *self)
 {
   GtkEventController *shortcuts;
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_Delete, "analysis.remove" },
-    { GDK_KEY_r, "analysis.toggle-root" },
-    { GDK_KEY_w, "analysis.add-why" },
-    { GDK_KEY_a, "analysis.add-cause" },
-    { GDK_KEY_Insert, "analysis.add-cause" },
-    { GDK_KEY_F2, "analysis.edit" },
+  static const struct { guint key; GdkModifierType mods; const char *action; int move; } keys[] = {
+    { GDK_KEY_Delete, 0, "analysis.remove", 0 },
+    { GDK_KEY_r, 0, "analysis.toggle-root", 0 },
+    { GDK_KEY_w, 0, "analysis.add-why", 0 },
+    { GDK_KEY_a, 0, "analysis.add-cause", 0 },
+    { GDK_KEY_Insert, 0, "analysis.add-cause", 0 },
+    { GDK_KEY_F2, 0, "analysis.edit", 0 },
+    { GDK_KEY_Up, GDK_ALT_MASK, "analysis.move-cause", -1 },
+    { GDK_KEY_Down, GDK_ALT_MASK, "analysis.move-cause", 1 },
+    { GDK_KEY_Left, GDK_ALT_MASK, "analysis.move-cause", -2 },
+    { GDK_KEY_Right, GDK_ALT_MASK, "analysis.move-cause", 2 },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -841,9 +846,14 @@ rectify_analysis_window_init (RectifyAnalysisWindow *self)
   /* The outline offers the diagram's keys too. */
   shortcuts = gtk_shortcut_controller_new ();
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
-                                                            gtk_named_action_new (keys[i].action)));
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_named_action_new (keys[i].action));
+
+      if (keys[i].move != 0)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].move));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->outline), shortcuts);
 
   g_signal_connect_object (self->view, "layout-changed", G_CALLBACK (view_layout_changed_cb),
@@ -1007,6 +1017,14 @@ _rectify_analysis_window_get_categories_message (RectifyAnalysisWindow *self)
   return self->categories_message != NULL &&
          gtk_widget_get_visible (GTK_WIDGET (self->categories_message))
          ? gtk_label_get_text (self->categories_message) : NULL;
+}
+
+GtkWidget *
+_rectify_analysis_window_get_root_button (RectifyAnalysisWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_ANALYSIS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->root_button);
 }
 
 GtkWidget *

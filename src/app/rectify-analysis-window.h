@@ -41,6 +41,8 @@ GtkWidget  *_rectify_analysis_window_get_categories_button   (RectifyAnalysisWin
 GtkWidget  *_rectify_analysis_window_get_categories_list     (RectifyAnalysisWindow *self);
 GtkWidget  *_rectify_analysis_window_get_new_category_entry  (RectifyAnalysisWindow *self);
 const char *_rectify_analysis_window_get_categories_message  (RectifyAnalysisWindow *self);
+/* The "Root Cause" toggle of the header bar. */
+GtkWidget *_rectify_analysis_window_get_root_button (RectifyAnalysisWindow *self);
 /* Undoes the last removal shown in a toast (as its Undo button does); FALSE when none. */
 gboolean   _rectify_analysis_window_undo_removal  (RectifyAnalysisWindow *self);
 

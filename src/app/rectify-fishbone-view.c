@@ -887,6 +887,106 @@ failed:
   return FALSE;
 }
 
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  RectifyCause *ca = *(RectifyCause **)a;
+  RectifyCause *cb = *(RectifyCause **)b;
+  gint64 ia = rectify_entity_get_id (RECTIFY_ENTITY (ca));
+  gint64 ib = rectify_entity_get_id (RECTIFY_ENTITY (cb));
+
+  if (rectify_cause_get_position (ca) != rectify_cause_get_position (cb))
+    return rectify_cause_get_position (ca) < rectify_cause_get_position (cb) ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* The top-level causes of bone @category, in their order on it (transfer full). */
+static GPtrArray *
+bone_causes (RectifyFishboneView *self,
+             const char          *category)
+{
+  g_autoptr(GListModel) causes = rectify_register_list_causes (self->reg, self->nc);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+
+      if (rectify_cause_get_parent_id (cause) == 0 &&
+          g_strcmp0 (rectify_cause_get_category (cause), category) == 0)
+        g_ptr_array_add (out, g_steal_pointer (&cause));
+    }
+  g_ptr_array_sort (out, compare_position);
+
+  return out;
+}
+
+/* The keyboard's drag and drop: @step -1/+1 moves the selected cause one place earlier/later
+ * on its bone, -2/+2 onto the previous/next bone (at its end), with its sub-causes. A sub-cause
+ * moved to another bone becomes a cause of its own there, as when it is dragged; sub-causes keep
+ * their order in their chain (the 5 Whys reorder them). */
+static void
+move_selected (RectifyFishboneView *self,
+               int                  step)
+{
+  g_autoptr(RectifyCause) cause = NULL;
+  gint64 id = self->selected_id;
+  int category;
+
+  if (id == 0 || self->layout == NULL || self->editing_id != 0)
+    return;
+
+  cause = _rectify_cause_lookup (self->reg, self->nc, id);
+  category = rectify_fishbone_layout_get_cause_category (self->layout, id);
+  if (cause == NULL || category < 0)
+    return;
+
+  if (ABS (step) == 2)
+    {
+      int to = category + (step > 0 ? 1 : -1);
+
+      if (to < 0 || to >= (int) rectify_fishbone_layout_get_n_categories (self->layout) ||
+          !move_cause (self, id, category_name (self, to), 0))
+        return;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) siblings = NULL;
+      gint64 before_id = 0;
+      guint index;
+
+      if (rectify_cause_get_parent_id (cause) != 0)
+        return;
+
+      siblings = bone_causes (self, rectify_cause_get_category (cause));
+      for (index = 0; index < siblings->len; index++)
+        if (rectify_entity_get_id (g_ptr_array_index (siblings, index)) == id)
+          break;
+
+      if (step < 0)
+        {
+          if (index == 0 || index >= siblings->len)
+            return;
+          before_id = rectify_entity_get_id (g_ptr_array_index (siblings, index - 1));
+        }
+      else
+        {
+          if (index + 1 >= siblings->len)
+            return;
+          if (index + 2 < siblings->len)
+            before_id = rectify_entity_get_id (g_ptr_array_index (siblings, index + 2));
+        }
+
+      if (!move_cause (self, id, rectify_cause_get_category (cause), before_id))
+        return;
+    }
+
+  set_selection (self, id, -1);
+  scroll_to_selection (self);
+}
+
 gboolean
 _rectify_fishbone_view_drop_at (RectifyFishboneView *self,
                                 gint64               cause_id,
@@ -1280,6 +1380,14 @@ toggle_root_action (GtkWidget  *widget,
 }
 
 static void
+move_cause_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  move_selected (RECTIFY_FISHBONE_VIEW (widget), g_variant_get_int32 (param));
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -1619,6 +1727,7 @@ rectify_fishbone_view_class_init (RectifyFishboneViewClass *klass)
   gtk_widget_class_install_action (widget_class, "fishbone.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "fishbone.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "fishbone.toggle-root", NULL, toggle_root_action);
+  gtk_widget_class_install_action (widget_class, "fishbone.move-cause", "i", move_cause_action);
   gtk_widget_class_install_action (widget_class, "fishbone.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "fishbone.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "fishbone.zoom-reset", NULL, zoom_action);
@@ -1634,6 +1743,14 @@ rectify_fishbone_view_class_init (RectifyFishboneViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "fishbone.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "fishbone.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "fishbone.toggle-root", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "fishbone.move-cause", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "fishbone.move-cause", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "fishbone.move-cause", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "fishbone.move-cause", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "fishbone.move-cause", "i", -2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "fishbone.move-cause", "i", -2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "fishbone.move-cause", "i", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "fishbone.move-cause", "i", 2);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "fishbone.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "fishbone.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "fishbone.zoom-in", NULL);
@@ -1904,6 +2021,24 @@ _rectify_fishbone_view_get_cause_center (RectifyFishboneView *self,
 
   *x = self->offset_x + (r.x + r.width / 2) * self->zoom;
   *y = self->offset_y + (r.y + r.height / 2) * self->zoom;
+  return TRUE;
+}
+
+gboolean
+_rectify_fishbone_view_get_plus_center (RectifyFishboneView *self,
+                                        int                  category,
+                                        double              *x,
+                                        double              *y)
+{
+  double cx, cy;
+
+  g_return_val_if_fail (RECTIFY_IS_FISHBONE_VIEW (self), FALSE);
+
+  if (!get_plus_center (self, category, &cx, &cy))
+    return FALSE;
+
+  *x = self->offset_x + cx * self->zoom;
+  *y = self->offset_y + cy * self->zoom;
   return TRUE;
 }
 

@@ -30,6 +30,8 @@ G_DECLARE_FINAL_TYPE (RectifyFishboneView, rectify_fishbone_view, RECTIFY, FISHB
  *
  * Widget actions (bound to keys): fishbone.add-cause (Insert, a), fishbone.add-why (w),
  * fishbone.edit (Return, F2), fishbone.remove (Delete), fishbone.toggle-root (r),
+ * fishbone.move-cause(i) (Alt+Up/Down: one place earlier/later on its bone, -1/+1; Alt+Left/Right:
+ * onto the previous/next bone, -2/+2),
  * fishbone.zoom-in (Ctrl+plus), fishbone.zoom-out (Ctrl+minus), fishbone.zoom-reset (Ctrl+0),
  * fishbone.zoom-fit (Ctrl+9). */
 
@@ -106,6 +108,11 @@ gboolean               _rectify_fishbone_view_drop_at             (RectifyFishbo
 void                   _rectify_fishbone_view_move_focus          (RectifyFishboneView  *self,
                                                                    int                   step);
 /* The text entry of the in-place editor (for tests). (transfer none) */
+/* The centre of bone @category's "+" button, in widget coordinates. */
+gboolean               _rectify_fishbone_view_get_plus_center     (RectifyFishboneView  *self,
+                                                                   int                   category,
+                                                                   double               *x,
+                                                                   double               *y);
 GtkWidget             *_rectify_fishbone_view_get_editor_entry    (RectifyFishboneView  *self);
 
 G_END_DECLS

@@ -10,31 +10,30 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "rectify-accessible.h"
 #include "rectify-action-dialog.h"
+#include "rectify-analysis-window.h"
 #include "rectify-audit-dialog.h"
 #include "rectify-date-button.h"
 #include "rectify-date.h"
 #include "rectify-enums.h"
 #include "rectify-evidence-list.h"
+#include "rectify-fishbone-view.h"
 #include "rectify-history-view.h"
 #include "rectify-nc-editor.h"
 #include "rectify-requirement-row.h"
-
-#if defined __has_include
-# if __has_include ("rectify-analysis-window.h")
-#  include "rectify-analysis-window.h"
-#  define HAVE_ANALYSIS_WINDOW 1
-# endif
-#endif
-#ifndef HAVE_ANALYSIS_WINDOW
-# define HAVE_ANALYSIS_WINDOW 0
-#endif
+#include "rectify-similar.h"
 
 /* Text fields are saved after this pause in typing. */
 #define SAVE_DELAY_MS 600
 /* The step header and the lists follow the register after this pause. */
 #define REFRESH_DELAY_MS 80
+/* Similar NCs are looked for again after this pause in changes (a search over the register). */
+#define SIMILAR_DELAY_MS 400
+/* At most this many similar NCs are listed. */
+#define SIMILAR_MAX 6
 
 typedef enum
 {
@@ -106,8 +105,18 @@ rectify_text_field_measure (GtkWidget      *widget,
       pango_layout_get_pixel_size (layout, NULL, &height);
       height += gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
 
-      *minimum = MAX (*minimum, height);
-      *natural = MAX (*natural, height);
+      /* GtkTextView's own answer comes from the lines it laid out at an earlier width: once
+       * the width is known, the height of the text at that width is the answer. */
+      if (for_size >= 0)
+        {
+          *minimum = height;
+          *natural = height;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, height);
+          *natural = MAX (*natural, height);
+        }
     }
 }
 
@@ -154,6 +163,10 @@ struct _RectifyNcEditor
   guint                  updating;
   /* the step header and the lists wait for this to refresh */
   guint                  refresh_id;
+  /* the similar NCs wait for this to be looked for again */
+  guint                  similar_id;
+  /* the bones causes can be on (untranslated names) and their labels */
+  char                 **category_names;
   GtkStringList         *category_model;
 
   /* Template widgets */
@@ -183,9 +196,14 @@ struct _RectifyNcEditor
   AdwPreferencesGroup   *step_group;
   GtkLevelBar           *step_bar;
   GtkLabel              *step_label;
+  GtkBox                *deadline_box;
+  GtkImage              *deadline_icon;
+  GtkLabel              *deadline_label;
   GtkLabel              *missing_label;
   GtkListBox            *missing_list;
   GtkButton             *move_button;
+  GtkLabel              *move_label;
+  GtkButton             *close_button;
   GtkMenuButton         *move_menu_button;
   AdwEntryRow           *correction_by_row;
   GtkSwitch             *not_needed_switch;
@@ -193,6 +211,8 @@ struct _RectifyNcEditor
   GtkButton             *analysis_button;
   GtkButton             *add_cause_button;
   GtkListBox            *causes_list;
+  AdwPreferencesGroup   *similar_group;
+  GtkListBox            *similar_list;
   GtkMenuButton         *link_action_button;
   GtkPopover            *link_popover;
   GtkSearchEntry        *link_search_entry;
@@ -222,12 +242,14 @@ struct _RectifyNcEditor
   AdwActionRow          *closed_by_row;
   GtkLabel              *closed_by_label;
   RectifyHistoryView    *history_view;
+  GtkExpander           *history_expander;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, ADW_TYPE_BIN)
 
 enum {
   ERROR,
+  SHOW_NONCONFORMITY,
   N_SIGNALS
 };
 
@@ -365,6 +387,10 @@ update_audit_actions (RectifyNcEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-audit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-audit",
                                  editable && selected_audit (self) != NULL);
+  /* Its shortcut is global to the window: off while the editor is not shown, so that the key
+   * goes on to whatever else wants it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.root-cause-analysis",
+                                 editable && gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 /* Shows the NC's value of fields[i] in its widget; never saves. */
@@ -573,10 +599,15 @@ save_field (RectifyNcEditor *self,
     }
 }
 
+static void flush_causes (RectifyNcEditor *self);
+
 static void
 flush (RectifyNcEditor *self)
 {
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+
+  if (self->causes_list != NULL)
+    flush_causes (self);
 
   while (self->dirty != 0)
     {
@@ -770,12 +801,20 @@ install_css (void)
   if (installed || display == NULL)
     return;
 
-  /* Multi-line fields sit inside boxed-list rows: no second background. */
+  /* Multi-line fields sit inside boxed-list rows: no second background. A cause's text is a
+   * field of its own in its row, shaped like an entry. */
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
                                    "textview.rectify-text-field,"
-                                   "textview.rectify-text-field > text"
-                                   " { background: none; }",
+                                   "textview.rectify-text-field > text,"
+                                   "textview.rectify-cause-text > text"
+                                   " { background: none; }"
+                                   "textview.rectify-cause-text"
+                                   " { background-color: alpha(currentColor, 0.1); border-radius: 6px;"
+                                   "   outline: 0 solid transparent; outline-offset: 2px; }"
+                                   "textview.rectify-cause-text:focus-within"
+                                   " { outline: 2px solid alpha(@accent_color, 0.5); outline-offset: -2px; }"
+                                   "row.rectify-overdue .subtitle { color: @error_color; opacity: 1; }",
                                    -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -859,15 +898,6 @@ enum_labels (GType type,
 }
 
 /* The lifecycle: step header, causes, actions, approval, evidence, review, closure */
-
-static const char * const cause_categories[] = {
-  N_("People"),
-  N_("Process"),
-  N_("Technology"),
-  N_("Policy & documentation"),
-  N_("Suppliers & third parties"),
-  N_("Environment"),
-};
 
 static const char * const approval_roles[] = {
   "management",
@@ -1049,7 +1079,8 @@ refresh_step (RectifyNcEditor *self)
                                                 rectify_enum_to_label (RECTIFY_TYPE_STATUS, next));
 
       can_next = rectify_register_can_move (self->reg, self->nc, next, &missing);
-      gtk_button_set_label (self->move_button, label);
+      gtk_label_set_text_with_mnemonic (self->move_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gtk_label_get_text (self->move_label));
 
       for (guint i = 0; missing != NULL && i < missing->len; i++)
         {
@@ -1078,7 +1109,19 @@ refresh_step (RectifyNcEditor *self)
         }
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->move_button), status != RECTIFY_STATUS_CLOSED);
+  /* The main button takes the next step; on a closed NC the only step left is reopening. */
+  if (status == RECTIFY_STATUS_CLOSED)
+    {
+      gtk_label_set_text_with_mnemonic (self->move_label, _("_Reopen for Analysis"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gtk_label_get_text (self->move_label));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "editor.reopen");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->move_button), "suggested-action");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->move_button), "editor.move-next");
+      gtk_widget_add_css_class (GTK_WIDGET (self->move_button), "suggested-action");
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_list), missing != NULL && missing->len > 0);
   if (status == RECTIFY_STATUS_CLOSED)
     {
@@ -1110,10 +1153,11 @@ refresh_step (RectifyNcEditor *self)
 
       g_menu_append (menu, label, "editor.move-back");
     }
-  if (status == RECTIFY_STATUS_VERIFICATION || status == RECTIFY_STATUS_CLOSED)
+  if (status == RECTIFY_STATUS_VERIFICATION)
     g_menu_append (menu, _("_Reopen for Analysis"), "editor.reopen");
-  if (light && status != RECTIFY_STATUS_CLOSED && next != RECTIFY_STATUS_CLOSED)
-    g_menu_append (menu, _("_Close"), "editor.close");
+  /* The lighter path of observations and OFIs: closing at once, beside the next step. */
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button),
+                          light && status != RECTIFY_STATUS_CLOSED && next != RECTIFY_STATUS_CLOSED);
   gtk_menu_button_set_menu_model (self->move_menu_button, G_MENU_MODEL (menu));
   gtk_widget_set_visible (GTK_WIDGET (self->move_menu_button),
                           g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
@@ -1133,25 +1177,33 @@ refresh_step (RectifyNcEditor *self)
 
 /* Causes */
 
+static char *
+cause_view_get_text (GtkWidget *view)
+{
+  return g_strstrip (text_view_get_text (GTK_TEXT_VIEW (view)));
+}
+
 static void
 save_cause_text (RectifyNcEditor *self,
-                 GtkWidget       *entry)
+                 GtkWidget       *view)
 {
-  RectifyCause *cause = g_object_get_data (G_OBJECT (entry), "cause");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  RectifyCause *cause = g_object_get_data (G_OBJECT (view), "cause");
+  g_autofree char *text = cause_view_get_text (view);
   g_autoptr(GError) error = NULL;
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "timeout"));
+  const char *stored;
 
   if (id != 0)
     {
       g_source_remove (id);
-      g_object_set_data (G_OBJECT (entry), "timeout", NULL);
+      g_object_set_data (G_OBJECT (view), "timeout", NULL);
     }
 
   if (cause == NULL || self->reg == NULL || self->updating > 0)
     return;
-  if (g_strcmp0 (text[0] != '\0' ? text : NULL, rectify_cause_get_text (cause)) == 0 ||
-      (text[0] == '\0' && rectify_cause_get_text (cause) != NULL && rectify_cause_get_text (cause)[0] == '\0'))
+
+  stored = rectify_cause_get_text (cause);
+  if (g_strcmp0 (text, stored != NULL ? stored : "") == 0)
     return;
 
   if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "text",
@@ -1159,29 +1211,46 @@ save_cause_text (RectifyNcEditor *self,
     {
       report_error (self, error);
       self->updating++;
-      gtk_editable_set_text (GTK_EDITABLE (entry), rectify_cause_get_text (cause) != NULL
-                                                   ? rectify_cause_get_text (cause) : "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                stored != NULL ? stored : "", -1);
       self->updating--;
+    }
+}
+
+/* Saves the cause texts still waiting for the pause in typing. */
+static void
+flush_causes (RectifyNcEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *view = g_object_get_data (G_OBJECT (row), "text-view");
+
+      if (view != NULL && g_object_get_data (G_OBJECT (view), "timeout") != NULL)
+        save_cause_text (self, view);
     }
 }
 
 static gboolean
 cause_text_timeout_cb (gpointer data)
 {
-  GtkWidget *entry = data;
-  RectifyNcEditor *self = g_object_get_data (G_OBJECT (entry), "editor");
+  GtkWidget *view = data;
+  RectifyNcEditor *self = g_object_get_data (G_OBJECT (view), "editor");
 
-  g_object_set_data (G_OBJECT (entry), "timeout", NULL);
-  save_cause_text (self, entry);
+  g_object_set_data (G_OBJECT (view), "timeout", NULL);
+  if (self != NULL)
+    save_cause_text (self, view);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-cause_text_changed_cb (GtkEditable     *entry,
+cause_text_changed_cb (GtkTextBuffer   *buffer,
                        RectifyNcEditor *self)
 {
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "timeout"));
+  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "text-view");
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "timeout"));
 
   if (self->updating > 0)
     return;
@@ -1189,15 +1258,26 @@ cause_text_changed_cb (GtkEditable     *entry,
   if (id != 0)
     g_source_remove (id);
   id = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MS, cause_text_timeout_cb,
-                           g_object_ref (entry), g_object_unref);
-  g_object_set_data (G_OBJECT (entry), "timeout", GUINT_TO_POINTER (id));
+                           g_object_ref (view), g_object_unref);
+  g_object_set_data (G_OBJECT (view), "timeout", GUINT_TO_POINTER (id));
 }
 
-static void
-cause_text_commit_cb (GtkWidget       *entry,
-                      RectifyNcEditor *self)
+/* Enter saves the cause (one paragraph, as in the diagram); Shift+Enter is a new line. */
+static gboolean
+cause_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      RectifyNcEditor       *self)
 {
-  save_cause_text (self, entry);
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      save_cause_text (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -1216,13 +1296,14 @@ cause_category_cb (GtkDropDown     *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (self->updating > 0 || cause == NULL || selected >= G_N_ELEMENTS (cause_categories))
+  if (self->updating > 0 || cause == NULL || self->category_names == NULL ||
+      selected >= g_strv_length (self->category_names))
     return;
-  if (g_strcmp0 (rectify_cause_get_category (cause), cause_categories[selected]) == 0)
+  if (g_strcmp0 (rectify_cause_get_category (cause), self->category_names[selected]) == 0)
     return;
 
   if (!rectify_register_update_string (self->reg, RECTIFY_ENTITY (cause), "category",
-                                       cause_categories[selected], &error))
+                                       self->category_names[selected], &error))
     report_error (self, error);
 }
 
@@ -1272,11 +1353,16 @@ remove_cause_cb (GtkButton       *button,
 {
   RectifyCause *cause = g_object_get_data (G_OBJECT (button), "cause");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *text = rectify_cause_get_text (cause);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Remove Cause?"),
-                                   rectify_cause_get_text (cause));
+                                   _("Remove Cause?"), text);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "has-whys")))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: %s is the text of a cause */
+                                    _("“%s” and the whys that answer it are removed."),
+                                    text != NULL ? text : "");
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -1290,11 +1376,18 @@ remove_cause_cb (GtkButton       *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The bone of a cause in the editor's list of bones (the register's default ones, then those
+ * the NC's causes use). */
 static guint
-category_position (const char *category)
+category_position (RectifyNcEditor *self,
+                   const char      *category)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
-    if (g_strcmp0 (cause_categories[i], category) == 0)
+  if (category == NULL || category[0] == '\0')
+    category = "Other";
+
+  for (guint i = 0; self->category_names != NULL && self->category_names[i] != NULL; i++)
+    if (g_str_equal (self->category_names[i], category) ||
+        g_str_equal (rectify_fishbone_category_label (self->category_names[i]), category))
       return i;
 
   return GTK_INVALID_LIST_POSITION;
@@ -1305,18 +1398,21 @@ load_cause_row (RectifyNcEditor *self,
                 GtkWidget       *row)
 {
   RectifyCause *cause = g_object_get_data (G_OBJECT (row), "cause");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (row), "text-entry");
+  GtkWidget *view = g_object_get_data (G_OBJECT (row), "text-view");
   GtkWidget *dropdown = g_object_get_data (G_OBJECT (row), "category");
   GtkWidget *check = g_object_get_data (G_OBJECT (row), "root-check");
   const char *text = rectify_cause_get_text (cause);
+  g_autofree char *shown = text_view_get_text (GTK_TEXT_VIEW (view));
 
   self->updating++;
-  if (!gtk_widget_has_focus (entry) && !gtk_widget_is_focus (entry) &&
-      g_object_get_data (G_OBJECT (entry), "timeout") == NULL &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                              category_position (rectify_cause_get_category (cause)));
+  /* Not while it is being typed in. */
+  if (!gtk_widget_has_focus (view) &&
+      g_object_get_data (G_OBJECT (view), "timeout") == NULL &&
+      g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text != NULL ? text : "", -1);
+  if (dropdown != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                                category_position (self, rectify_cause_get_category (cause)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rectify_cause_get_is_root (cause));
   if (rectify_cause_get_is_root (cause))
     gtk_widget_add_css_class (row, "rectify-root-cause");
@@ -1346,96 +1442,248 @@ category_bind_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (string));
 }
 
+/* A cause: its text (several lines if need be), and either its bone (a top-level cause) or,
+ * indented under the cause it answers, nothing more (a why of a 5 Whys chain stays on its
+ * chain's bone); its root-cause mark, and a button to remove it. */
 static GtkWidget *
 create_cause_row (RectifyNcEditor *self,
-                  RectifyCause    *cause)
+                  RectifyCause    *cause,
+                  guint            depth,
+                  gboolean         has_whys)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_model)), NULL);
+  GtkWidget *options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *view = g_object_new (RECTIFY_TYPE_TEXT_FIELD,
+                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                  "accepts-tab", FALSE,
+                                  "top-margin", 6,
+                                  "bottom-margin", 6,
+                                  "left-margin", 8,
+                                  "right-margin", 8,
+                                  NULL);
+  GtkWidget *dropdown = NULL;
   GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Root _cause"));
   GtkWidget *remove = flat_icon_button ("user-trash-symbolic", _("Remove Cause"));
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cause"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), depth > 0 ? _("Why") : _("Cause"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_start (box, 12 + 18 * (int)MIN (depth, 4));
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What caused it?"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cause"), -1);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_widget_set_tooltip_text (dropdown, _("Category"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Category"), -1);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  {
-    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (category_bind_cb), NULL);
-    gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
-  }
-  gtk_widget_set_hexpand (dropdown, FALSE);
-  gtk_widget_set_hexpand (check, TRUE);
-  gtk_widget_set_halign (check, GTK_ALIGN_START);
-
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (line), dropdown);
-  gtk_box_append (GTK_BOX (line), check);
+  gtk_widget_add_css_class (view, "rectify-cause-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  depth > 0 ? _("Why") : _("Cause"), -1);
+  gtk_widget_set_tooltip_text (view, _("What caused it? Enter saves."));
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (line), view);
   gtk_box_append (GTK_BOX (line), remove);
+
+  if (depth == 0)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->category_model)), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (category_bind_cb), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+      gtk_widget_set_tooltip_text (dropdown, _("Bone of the fishbone diagram"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Category"), -1);
+      rectify_accessible_name_drop_down (GTK_DROP_DOWN (dropdown));
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (options), dropdown);
+    }
+  else
+    {
+      GtkWidget *why = gtk_label_new (_("Answers why to the cause above"));
+
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_widget_add_css_class (why, "caption");
+      gtk_widget_add_css_class (why, "dim-label");
+      gtk_widget_set_valign (why, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (why, TRUE);
+      gtk_box_append (GTK_BOX (options), why);
+    }
+  gtk_widget_set_halign (check, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (options), check);
+
   gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), options);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data_full (G_OBJECT (row), "cause", g_object_ref (cause), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "text-entry", entry);
+  g_object_set_data (G_OBJECT (row), "depth", GUINT_TO_POINTER (depth));
+  g_object_set_data (G_OBJECT (row), "text-view", view);
   g_object_set_data (G_OBJECT (row), "category", dropdown);
   g_object_set_data (G_OBJECT (row), "root-check", check);
-  g_object_set_data (G_OBJECT (entry), "editor", self);
-  g_object_set_data_full (G_OBJECT (entry), "cause", g_object_ref (cause), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dropdown), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data (G_OBJECT (view), "editor", self);
+  g_object_set_data (G_OBJECT (buffer), "text-view", view);
+  g_object_set_data_full (G_OBJECT (view), "cause", g_object_ref (cause), g_object_unref);
+  if (dropdown != NULL)
+    g_object_set_data_full (G_OBJECT (dropdown), "cause", g_object_ref (cause), g_object_unref);
   g_object_set_data_full (G_OBJECT (check), "cause", g_object_ref (cause), g_object_unref);
   g_object_set_data_full (G_OBJECT (remove), "cause", g_object_ref (cause), g_object_unref);
+  g_object_set_data (G_OBJECT (remove), "has-whys", GINT_TO_POINTER (has_whys));
 
   load_cause_row (self, row);
 
-  g_signal_connect_object (entry, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (cause_text_commit_cb), self, 0);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (cause_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (view, keys);
   g_signal_connect_object (focus, "leave", G_CALLBACK (cause_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (entry, focus);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (cause_category_cb), self, 0);
+  gtk_widget_add_controller (view, focus);
+  if (dropdown != NULL)
+    g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (cause_category_cb), self, 0);
   g_signal_connect_object (check, "notify::active", G_CALLBACK (cause_root_cb), self, 0);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_cause_cb), self, 0);
 
   return row;
 }
 
-/* Causes are updated in place while the same ones are shown, so an entry being typed in keeps
- * its focus; a cause added or removed rebuilds the list. */
+typedef struct
+{
+  RectifyCause *cause;
+  guint         depth;
+  gboolean      has_whys;
+} CauseItem;
+
+static int
+compare_causes (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  RectifyNcEditor *self = user_data;
+  RectifyCause *ca = *(RectifyCause **)a;
+  RectifyCause *cb = *(RectifyCause **)b;
+  guint pa = category_position (self, rectify_cause_get_category (ca));
+  guint pb = category_position (self, rectify_cause_get_category (cb));
+  gint64 ia = rectify_entity_get_id (RECTIFY_ENTITY (ca));
+  gint64 ib = rectify_entity_get_id (RECTIFY_ENTITY (cb));
+
+  /* Top-level causes by bone, as the diagram reads; whys only among themselves. */
+  if (rectify_cause_get_parent_id (ca) == 0 && pa != pb)
+    return pa < pb ? -1 : 1;
+  if (rectify_cause_get_position (ca) != rectify_cause_get_position (cb))
+    return rectify_cause_get_position (ca) < rectify_cause_get_position (cb) ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Appends the causes that answer @parent_id, each followed by its own whys. */
+static void
+collect_causes (RectifyNcEditor *self,
+                GPtrArray       *all,
+                gint64           parent_id,
+                guint            depth,
+                GArray          *out)
+{
+  g_autoptr(GPtrArray) level = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RectifyCause *cause = g_ptr_array_index (all, i);
+
+      if (rectify_cause_get_parent_id (cause) == parent_id)
+        g_ptr_array_add (level, cause);
+    }
+  g_ptr_array_sort_with_data (level, compare_causes, self);
+
+  for (guint i = 0; i < level->len; i++)
+    {
+      RectifyCause *cause = g_ptr_array_index (level, i);
+      gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (cause));
+      CauseItem item = { cause, depth, FALSE };
+      guint index = out->len;
+
+      g_array_append_val (out, item);
+      collect_causes (self, all, id, depth + 1, out);
+      g_array_index (out, CauseItem, index).has_whys = out->len > index + 1 &&
+                                                      g_array_index (out, CauseItem, index + 1).depth > depth;
+    }
+}
+
+/* The bones shown in the category lists: the defaults and those the NC's causes use. */
+static gboolean
+update_categories (RectifyNcEditor *self,
+                   GListModel      *causes)
+{
+  g_auto(GStrv) names = rectify_fishbone_categories_for_causes (causes);
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n_old;
+
+  if (self->category_names != NULL && g_strv_equal ((const char * const *)names,
+                                                    (const char * const *)self->category_names))
+    return FALSE;
+
+  labels = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer)rectify_fishbone_category_label (names[i]));
+  g_ptr_array_add (labels, NULL);
+
+  g_strfreev (self->category_names);
+  self->category_names = g_steal_pointer (&names);
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->category_model));
+  gtk_string_list_splice (self->category_model, 0, n_old, (const char * const *)labels->pdata);
+
+  return TRUE;
+}
+
+/* Causes are updated in place while the same ones are shown in the same tree, so a field being
+ * typed in keeps its focus; anything else rebuilds the list. */
 static void
 refresh_causes (RectifyNcEditor *self)
 {
   g_autoptr(GListModel) causes = rectify_register_list_causes (self->reg, self->nc);
-  guint n = g_list_model_get_n_items (causes);
-  gboolean same = TRUE;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (CauseItem));
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->causes_list));
+  gboolean same;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    g_ptr_array_add (all, g_list_model_get_item (causes, i));
+
+  /* New bones: rows are rebuilt (their lists hold the old positions). */
+  self->updating++;
+  same = !update_categories (self, causes);
+  self->updating--;
+
+  collect_causes (self, all, 0, 0, items);
+
+  /* A cause whose parent is gone (or a loop of parents) is still shown, as a cause of its own. */
+  if (items->len < all->len)
     {
-      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+      g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
 
-      if (row == NULL || g_object_get_data (G_OBJECT (row), "cause") != (gpointer)cause)
-        {
-          same = FALSE;
-          break;
-        }
-      row = gtk_widget_get_next_sibling (row);
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_add (shown, g_array_index (items, CauseItem, i).cause);
+      for (guint i = 0; i < all->len; i++)
+        if (!g_hash_table_contains (shown, g_ptr_array_index (all, i)))
+          {
+            CauseItem item = { g_ptr_array_index (all, i), 0, FALSE };
+
+            g_array_append_val (items, item);
+          }
+    }
+
+  for (guint i = 0; same && i < items->len; i++)
+    {
+      CauseItem *item = &g_array_index (items, CauseItem, i);
+
+      if (row == NULL || g_object_get_data (G_OBJECT (row), "cause") != (gpointer)item->cause ||
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "depth")) != item->depth)
+        same = FALSE;
+      else
+        row = gtk_widget_get_next_sibling (row);
     }
   if (row != NULL && GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "cause") != NULL)
     same = FALSE;
@@ -1450,12 +1698,15 @@ refresh_causes (RectifyNcEditor *self)
       return;
     }
 
+  /* Any text still waiting is saved before its row goes. */
+  flush_causes (self);
   clear_list (self->causes_list);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(RectifyCause) cause = g_list_model_get_item (causes, i);
+      CauseItem *item = &g_array_index (items, CauseItem, i);
 
-      gtk_list_box_append (self->causes_list, create_cause_row (self, cause));
+      gtk_list_box_append (self->causes_list,
+                           create_cause_row (self, item->cause, item->depth, item->has_whys));
     }
 }
 
@@ -1466,21 +1717,19 @@ add_cause_action (GtkWidget  *widget,
 {
   RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
   g_autoptr(RectifyCause) cause = rectify_cause_new ();
-  g_autoptr(GListModel) causes = NULL;
   g_autoptr(GError) error = NULL;
+  /* "Process": the most common bone of an ISMS finding */
+  const char *category = rectify_fishbone_default_categories ()[1];
   GtkWidget *row;
-  int n_causes;
 
   if (self->nc == NULL || self->reg == NULL)
     return;
 
-  causes = rectify_register_list_causes (self->reg, self->nc);
-  n_causes = (int)g_list_model_get_n_items (causes);
   flush (self);
   g_object_set (cause,
                 "nc-id", rectify_entity_get_id (RECTIFY_ENTITY (self->nc)),
-                "category", cause_categories[1],
-                "position", n_causes,
+                "category", category,
+                "position", _rectify_cause_next_position (self->reg, self->nc, 0, category),
                 NULL);
   if (!rectify_register_add (self->reg, RECTIFY_ENTITY (cause), &error))
     {
@@ -1493,7 +1742,7 @@ add_cause_action (GtkWidget  *widget,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (g_object_get_data (G_OBJECT (row), "cause") == (gpointer)cause)
-      reveal_widget (self, g_object_get_data (G_OBJECT (row), "text-entry"));
+      reveal_widget (self, g_object_get_data (G_OBJECT (row), "text-view"));
 }
 
 static void
@@ -1501,7 +1750,6 @@ root_cause_analysis_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-#if HAVE_ANALYSIS_WINDOW
   RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -1511,7 +1759,6 @@ root_cause_analysis_action (GtkWidget  *widget,
   flush (self);
   rectify_analysis_window_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    self->reg, self->nc);
-#endif
 }
 
 /* Actions */
@@ -1582,6 +1829,28 @@ action_is_overdue (RectifyAction *action,
          status != RECTIFY_ACTION_STATUS_CANCELLED && g_strcmp0 (target, date_today) < 0;
 }
 
+/* The references of the NCs other than the one being edited that @action addresses, comma
+ * separated, or NULL. (transfer full) */
+static char *
+other_nc_refs (RectifyNcEditor *self,
+               RectifyAction   *action)
+{
+  g_autoptr(GListModel) ncs = rectify_register_list_nonconformities_for (self->reg, action);
+  g_autoptr(GString) refs = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+      if (self->nc != NULL &&
+          rectify_entity_get_id (RECTIFY_ENTITY (nc)) == rectify_entity_get_id (RECTIFY_ENTITY (self->nc)))
+        continue;
+      g_string_append_printf (refs, "%s%s", refs->len > 0 ? ", " : "", rectify_nonconformity_get_ref (nc));
+    }
+
+  return refs->len > 0 ? g_string_free (g_steal_pointer (&refs), FALSE) : NULL;
+}
+
 static GtkWidget *
 create_action_row (RectifyNcEditor *self,
                    RectifyAction   *action,
@@ -1593,6 +1862,8 @@ create_action_row (RectifyNcEditor *self,
   g_autofree char *escaped = NULL;
   g_autofree char *target = _rectify_date_button_format (rectify_action_get_target_on (action));
   g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  g_autofree char *others = NULL;
   gboolean overdue = action_is_overdue (action, date_today);
   g_autoptr(GListModel) evidence = rectify_register_list_evidence (self->reg, RECTIFY_ENTITY (action));
   guint n_evidence = g_list_model_get_n_items (evidence);
@@ -1611,8 +1882,20 @@ create_action_row (RectifyNcEditor *self,
                               rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
                                                      rectify_action_get_status (action)),
                               files);
+  /* One action may address several NCs: say which others. */
+  others = other_nc_refs (self, action);
+  if (others != NULL)
+    {
+      /* Translators: %s lists references of nonconformities ("NC-002, NC-021") */
+      g_autofree char *also = g_strdup_printf (_("Also addresses %s"), others);
+      char *joined = g_strconcat (subtitle, "\n", also, NULL);
+
+      g_free (subtitle);
+      subtitle = joined;
+    }
+  escaped_subtitle = escape (subtitle);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -1701,8 +1984,9 @@ refresh_link_list (RectifyNcEditor *self)
       g_autoptr(RectifyAction) action = g_list_model_get_item (all, i);
       g_autofree char *text = NULL;
       g_autofree char *folded = NULL;
+      g_autofree char *refs = NULL;
       gboolean is_linked = FALSE;
-      GtkWidget *row, *label;
+      GtkWidget *row, *label, *box;
 
       for (guint j = 0; j < g_list_model_get_n_items (linked) && !is_linked; j++)
         {
@@ -1724,8 +2008,24 @@ refresh_link_list (RectifyNcEditor *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (box), label);
+      refs = other_nc_refs (self, action);
+      if (refs != NULL)
+        {
+          /* Translators: %s lists references of nonconformities ("NC-002, NC-021") */
+          g_autofree char *addresses = g_strdup_printf (_("Addresses %s"), refs);
+          GtkWidget *caption = gtk_label_new (addresses);
+
+          gtk_label_set_xalign (GTK_LABEL (caption), 0);
+          gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (caption), 40);
+          gtk_widget_add_css_class (caption, "caption");
+          gtk_widget_add_css_class (caption, "dim-label");
+          gtk_box_append (GTK_BOX (box), caption);
+        }
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
       gtk_list_box_append (self->link_list, row);
     }
@@ -1752,6 +2052,262 @@ link_search_activate_cb (RectifyNcEditor *self)
 
   if (row != NULL)
     link_row_activated_cb (self->link_list, row, self);
+}
+
+/* Similar nonconformities (clause 10.2 b) */
+
+/* Whether @other was reported before @nc: by the date reported, then by the order recorded. */
+static gboolean
+is_earlier (RectifyNonconformity *other,
+            RectifyNonconformity *nc)
+{
+  const char *a = rectify_nonconformity_get_reported_on (other);
+  const char *b = rectify_nonconformity_get_reported_on (nc);
+  int cmp = a != NULL && b != NULL ? strcmp (a, b) : 0;
+
+  if (cmp != 0)
+    return cmp < 0;
+
+  return rectify_entity_get_id (RECTIFY_ENTITY (other)) < rectify_entity_get_id (RECTIFY_ENTITY (nc));
+}
+
+static void
+similar_row_activated_cb (AdwActionRow    *row,
+                          RectifyNcEditor *self)
+{
+  RectifyNonconformity *other = g_object_get_data (G_OBJECT (row), "nc");
+
+  flush (self);
+  g_signal_emit (self, signals[SHOW_NONCONFORMITY], 0, other);
+}
+
+static void
+similar_link_activated_cb (GtkListBox      *list,
+                           GtkListBoxRow   *row,
+                           RectifyNcEditor *self)
+{
+  RectifyAction *action = g_object_get_data (G_OBJECT (row), "action");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  g_autoptr(GError) error = NULL;
+
+  if (action == NULL || self->nc == NULL || self->reg == NULL)
+    return;
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+
+  flush (self);
+  if (!rectify_register_link_action (self->reg, self->nc, action, &error))
+    report_error (self, error);
+  refresh_now (self);
+}
+
+static gboolean
+action_in (GListModel    *actions,
+           RectifyAction *action)
+{
+  gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (action));
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) other = g_list_model_get_item (actions, i);
+
+      if (rectify_entity_get_id (RECTIFY_ENTITY (other)) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A menu button that links one of @other's corrective actions to the NC being edited, or NULL
+ * when it has none that is not linked already (or cancelled). */
+static GtkWidget *
+create_similar_link_button (RectifyNcEditor      *self,
+                            RectifyNonconformity *other,
+                            GListModel           *linked)
+{
+  g_autoptr(GListModel) actions = rectify_register_list_actions_for (self->reg, other);
+  g_autofree char *label = NULL;
+  GtkWidget *button, *popover, *box, *heading, *list;
+  guint n = 0;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *text = NULL;
+      GtkWidget *row, *row_box, *title, *subtitle;
+
+      if (rectify_action_get_status (action) == RECTIFY_ACTION_STATUS_CANCELLED ||
+          action_in (linked, action))
+        continue;
+
+      text = g_strdup_printf ("%s · %s", rectify_action_get_ref (action),
+                              rectify_action_get_title (action) != NULL ? rectify_action_get_title (action) : "");
+      title = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
+      subtitle = gtk_label_new (rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
+                                                       rectify_action_get_status (action)));
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      row_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (row_box), title);
+      gtk_box_append (GTK_BOX (row_box), subtitle);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box);
+      g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      return NULL;
+    }
+
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (similar_link_activated_cb), self, 0);
+
+  /* Translators: a heading over the actions of a similar NC; %s is its reference */
+  label = g_strdup_printf (_("Link an Action of %s"), rectify_nonconformity_get_ref (other));
+  heading = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_start (heading, 6);
+  gtk_widget_set_margin_top (heading, 6);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "rectify-link-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "link-list", list);
+
+  return button;
+}
+
+static GtkWidget *
+create_similar_row (RectifyNcEditor           *self,
+                    RectifyNonconformity      *other,
+                    const RectifySimilarMatch *match,
+                    GListModel                *linked)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *link;
+  const char *title = rectify_nonconformity_get_title (other);
+  const char *status = rectify_enum_to_label (RECTIFY_TYPE_STATUS, rectify_nonconformity_get_status (other));
+  g_autofree char *text = g_strdup_printf ("%s · %s", rectify_nonconformity_get_ref (other),
+                                           title != NULL ? title : "");
+  g_autofree char *escaped = escape (text);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (match->reason != NULL && match->reason[0] != '\0')
+    /* Translators: the status of a similar NC · why it is similar ("Same requirement A.8.8") */
+    subtitle = g_strdup_printf (_("%s · %s"), status, match->reason);
+  else
+    subtitle = g_strdup (status);
+  escaped_subtitle = escape (subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Translators: %s is an NC reference */
+  tooltip = g_strdup_printf (_("Open %s"), rectify_nonconformity_get_ref (other));
+  gtk_widget_set_tooltip_text (row, tooltip);
+
+  link = create_similar_link_button (self, other, linked);
+  if (link != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data_full (G_OBJECT (row), "nc", g_object_ref (other), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "link-button", link);
+  g_signal_connect_object (row, "activated", G_CALLBACK (similar_row_activated_cb), self, 0);
+
+  return row;
+}
+
+/* Lists the earlier NCs that are most similar to the one being edited. */
+static void
+refresh_similar (RectifyNcEditor *self)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  g_clear_handle_id (&self->similar_id, g_source_remove);
+  clear_list (self->similar_list);
+
+  if (self->nc == NULL || self->reg == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->similar_group), FALSE);
+      return;
+    }
+
+  /* Later NCs are left out, so ask for a few more than are shown. */
+  matches = rectify_similar_find (self->reg, self->nc, 4 * SIMILAR_MAX, &error);
+  if (matches == NULL)
+    g_warning ("%s", error->message);
+
+  linked = rectify_register_list_actions_for (self->reg, self->nc);
+  for (guint i = 0; matches != NULL && i < matches->len && shown < SIMILAR_MAX; i++)
+    {
+      RectifySimilarMatch *match = g_ptr_array_index (matches, i);
+      RectifyNonconformity *other = rectify_register_lookup_nonconformity (self->reg, match->nc_id);
+
+      if (other == NULL || other == self->nc || !is_earlier (other, self->nc))
+        continue;
+
+      gtk_list_box_append (self->similar_list, create_similar_row (self, other, match, linked));
+      shown++;
+    }
+
+  /* Always while the NC is recorded and analysed (an empty list says none was found); later
+   * only when there is something to see. */
+  gtk_widget_set_visible (GTK_WIDGET (self->similar_group),
+                          shown > 0 ||
+                          rectify_nonconformity_get_status (self->nc) <= RECTIFY_STATUS_ANALYSIS);
+}
+
+static gboolean
+similar_timeout_cb (gpointer user_data)
+{
+  RectifyNcEditor *self = user_data;
+
+  self->similar_id = 0;
+  refresh_similar (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Debounced: each change starts the pause again. */
+static void
+schedule_similar (RectifyNcEditor *self)
+{
+  g_clear_handle_id (&self->similar_id, g_source_remove);
+  if (self->nc != NULL)
+    self->similar_id = g_timeout_add (SIMILAR_DELAY_MS, similar_timeout_cb, self);
 }
 
 /* Approval */
@@ -2063,13 +2619,15 @@ record_verification_action (GtkWidget  *widget,
 
 /* Dates, overdue markers and closure */
 
+/* Marks a date row as overdue (@subtitle says by how much), or not (NULL). The icon is taken out
+ * rather than hidden: an empty prefix box would still indent the title. */
 static void
 set_row_overdue (AdwActionRow *row,
                  const char   *subtitle)
 {
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "overdue-icon");
 
-  if (icon == NULL)
+  if (subtitle != NULL && icon == NULL)
     {
       icon = gtk_image_new_from_icon_name ("alarm-symbolic");
       gtk_widget_add_css_class (icon, "error");
@@ -2078,9 +2636,17 @@ set_row_overdue (AdwActionRow *row,
       adw_action_row_add_prefix (row, icon);
       g_object_set_data (G_OBJECT (row), "overdue-icon", icon);
     }
+  else if (subtitle == NULL && icon != NULL)
+    {
+      adw_action_row_remove (row, icon);
+      g_object_set_data (G_OBJECT (row), "overdue-icon", NULL);
+    }
 
-  gtk_widget_set_visible (icon, subtitle != NULL);
   adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+  if (subtitle != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "rectify-overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "rectify-overdue");
 }
 
 static void
@@ -2110,6 +2676,111 @@ refresh_dates (RectifyNcEditor *self)
                                               ? rectify_nonconformity_get_closed_by (self->nc) : "");
 }
 
+/* The step card says when the NC is due, and what is overdue: the NC, its action plan, its
+ * actions, its effectiveness review. */
+static void
+refresh_deadline (RectifyNcEditor *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GString) late_refs = g_string_new (NULL);
+  g_autofree char *date_today = today ();
+  g_autofree char *review_due = NULL;
+  g_autofree char *text = NULL;
+  RectifyStatus status = rectify_nonconformity_get_status (self->nc);
+  const char *cap_due = rectify_nonconformity_get_cap_due_on (self->nc);
+  gboolean overdue = FALSE;
+  guint n_late = 0;
+  int days_left;
+
+  if (status == RECTIFY_STATUS_CLOSED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->deadline_box), FALSE);
+      return;
+    }
+
+  if (rectify_nonconformity_get_days_left (self->nc, date_today, &days_left))
+    {
+      g_autofree char *due = _rectify_date_button_format (rectify_nonconformity_get_due_on (self->nc));
+
+      if (days_left < 0)
+        {
+          /* Translators: %s is the due date of the NC, %d a number of days */
+          g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Overdue by %2$d day (due %1$s)",
+                                                                "Overdue by %2$d days (due %1$s)",
+                                                                (gulong)-days_left),
+                                                   due, -days_left));
+          overdue = TRUE;
+        }
+      else if (days_left == 0)
+        g_ptr_array_add (lines, g_strdup (_("Due today")));
+      else
+        /* Translators: %s is the due date of the NC, %d a number of days */
+        g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "Due %1$s, in %2$d day",
+                                                              "Due %1$s, in %2$d days",
+                                                              (gulong)days_left),
+                                                 due, days_left));
+    }
+
+  if (cap_due != NULL && status < RECTIFY_STATUS_AWAITING_APPROVAL && g_strcmp0 (cap_due, date_today) < 0)
+    {
+      g_autofree char *due = _rectify_date_button_format (cap_due);
+
+      /* Translators: %s is a date */
+      g_ptr_array_add (lines, g_strdup_printf (_("Corrective action plan overdue since %s"), due));
+      overdue = TRUE;
+    }
+
+  actions = rectify_register_list_actions_for (self->reg, self->nc);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+
+      if (action_is_overdue (action, date_today))
+        {
+          g_string_append_printf (late_refs, "%s%s", n_late > 0 ? ", " : "", rectify_action_get_ref (action));
+          n_late++;
+        }
+    }
+  if (n_late > 0)
+    {
+      /* Translators: %u is a number of actions, %s their references ("A-014, A-015") */
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u action overdue: %s",
+                                                            "%u actions overdue: %s", n_late),
+                                               n_late, late_refs->str));
+      overdue = TRUE;
+    }
+
+  review_due = status == RECTIFY_STATUS_VERIFICATION ? effectiveness_due_on (self) : NULL;
+  if (review_due != NULL && g_strcmp0 (review_due, date_today) < 0)
+    {
+      g_autofree char *due = _rectify_date_button_format (review_due);
+
+      /* Translators: %s is a date */
+      g_ptr_array_add (lines, g_strdup_printf (_("Effectiveness review overdue since %s"), due));
+      overdue = TRUE;
+    }
+
+  g_ptr_array_add (lines, NULL);
+  text = g_strjoinv ("\n", (char **)lines->pdata);
+  gtk_label_set_label (self->deadline_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_icon), overdue);
+  if (overdue)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_box), text[0] != '\0');
+}
+
 static void
 refresh_now (RectifyNcEditor *self)
 {
@@ -2124,6 +2795,7 @@ refresh_now (RectifyNcEditor *self)
   refresh_approvals (self);
   refresh_verifications (self);
   refresh_dates (self);
+  refresh_deadline (self);
 }
 
 static gboolean
@@ -2150,6 +2822,11 @@ register_changed_cb (RectifyNcEditor *self,
                      const char      *property)
 {
   schedule_refresh (self);
+
+  /* The text, the requirement or the status of an NC, its actions and their links change what
+   * is similar and what can be linked. */
+  if (RECTIFY_IS_NONCONFORMITY (entity) || RECTIFY_IS_ACTION (entity))
+    schedule_similar (self);
 }
 
 /* Moves */
@@ -2240,8 +2917,6 @@ setup_lifecycle (RectifyNcEditor *self)
   GtkDropTarget *target;
 
   self->category_model = gtk_string_list_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (cause_categories); i++)
-    gtk_string_list_append (self->category_model, _(cause_categories[i]));
 
   for (int m = 0; m <= RECTIFY_VERIFICATION_METHOD_ON_SITE; m++)
     gtk_string_list_append (methods, rectify_enum_to_label (RECTIFY_TYPE_VERIFICATION_METHOD, m));
@@ -2270,11 +2945,25 @@ setup_lifecycle (RectifyNcEditor *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->page), GTK_EVENT_CONTROLLER (target));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->analysis_button), HAVE_ANALYSIS_WINDOW);
 }
 
 /* VFuncs */
+
+static void
+rectify_nc_editor_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_nc_editor_parent_class)->map (widget);
+
+  update_audit_actions (RECTIFY_NC_EDITOR (widget));
+}
+
+static void
+rectify_nc_editor_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_nc_editor_parent_class)->unmap (widget);
+
+  update_audit_actions (RECTIFY_NC_EDITOR (widget));
+}
 
 static void
 rectify_nc_editor_dispose (GObject *object)
@@ -2295,7 +2984,9 @@ rectify_nc_editor_dispose (GObject *object)
    * unparents it itself. */
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_object (&self->category_model);
+  g_clear_pointer (&self->category_names, g_strfreev);
   g_clear_object (&self->audit_model);
   g_clear_object (&self->grade_model);
   g_clear_object (&self->source_model);
@@ -2312,6 +3003,9 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
 
   object_class->dispose = rectify_nc_editor_dispose;
 
+  widget_class->map = rectify_nc_editor_map;
+  widget_class->unmap = rectify_nc_editor_unmap;
+
   /**
    * RectifyNcEditor::error:
    * @message: what went wrong
@@ -2324,6 +3018,19 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RectifyNcEditor::show-nonconformity:
+   * @nc: another nonconformity of the register
+   *
+   * The user asked to see @nc (a similar nonconformity was activated); the window shows it.
+   */
+  signals[SHOW_NONCONFORMITY] =
+    g_signal_new ("show-nonconformity",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RECTIFY_TYPE_NONCONFORMITY);
 
   g_type_ensure (RECTIFY_TYPE_DATE_BUTTON);
   g_type_ensure (RECTIFY_TYPE_REQUIREMENT_ROW);
@@ -2358,9 +3065,14 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_bar);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, step_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_icon);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, missing_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, move_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, correction_by_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, not_needed_switch);
@@ -2368,6 +3080,8 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, analysis_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, add_cause_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, causes_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, similar_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, similar_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_action_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_popover);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, link_search_entry);
@@ -2397,6 +3111,7 @@ rectify_nc_editor_class_init (RectifyNcEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, closed_by_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, history_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyNcEditor, history_expander);
 
   gtk_widget_class_install_action (widget_class, "editor.new-audit", NULL, new_audit_action);
   gtk_widget_class_install_action (widget_class, "editor.edit-audit", NULL, edit_audit_action);
@@ -2418,9 +3133,11 @@ static void
 rectify_nc_editor_init (RectifyNcEditor *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   install_css ();
+  rectify_accessible_name_expander (self->history_expander);
 
   self->grade_model = enum_labels (RECTIFY_TYPE_GRADE, RECTIFY_N_GRADES);
   self->source_model = enum_labels (RECTIFY_TYPE_SOURCE, RECTIFY_N_SOURCES);
@@ -2435,6 +3152,14 @@ rectify_nc_editor_init (RectifyNcEditor *self)
 
   connect_fields (self);
   setup_lifecycle (self);
+
+  /* Ctrl+Shift+A opens the analysis from anywhere in the window (the list of NCs too). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("editor.root-cause-analysis")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   update_audit_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -2548,12 +3273,14 @@ rectify_nc_editor_set_nonconformity (RectifyNcEditor      *self,
                                                     G_CONNECT_SWAPPED);
       load_all (self);
       refresh_now (self);
+      refresh_similar (self);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }
   else
     {
       load_all (self);
       g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_similar (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -2607,6 +3334,22 @@ _rectify_nc_editor_flush (RectifyNcEditor *self)
   flush (self);
   if (self->refresh_id != 0)
     refresh_now (self);
+}
+
+/* Whether a search for similar NCs is waiting for its pause; runs it now when @run. */
+gboolean
+_rectify_nc_editor_similar_pending (RectifyNcEditor *self,
+                                    gboolean         run)
+{
+  gboolean pending;
+
+  g_return_val_if_fail (RECTIFY_IS_NC_EDITOR (self), FALSE);
+
+  pending = self->similar_id != 0;
+  if (pending && run)
+    refresh_similar (self);
+
+  return pending;
 }
 
 /**

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (RectifyNcEditor, rectify_nc_editor, RECTIFY, NC_EDITOR, Ad
 /* Signals:
  *   "error" (const char *message): a save or a move failed (a refused move names what is
  *       missing); the widget was reverted to the stored value.
+ *   "show-nonconformity" (RectifyNonconformity *nc): the user asked to see another NC of the
+ *       register (a similar nonconformity); the window selects it.
  */
 
 GtkWidget            *rectify_nc_editor_new              (void);
@@ -37,6 +39,9 @@ void                  rectify_nc_editor_focus_title      (RectifyNcEditor      *
 GtkEditable          *_rectify_nc_editor_get_title_editable (RectifyNcEditor   *self);
 /* Saves any pending (debounced) edit now. */
 void                  _rectify_nc_editor_flush           (RectifyNcEditor      *self);
+/* Whether a search for similar NCs waits for its pause in changes; runs it now when @run. */
+gboolean              _rectify_nc_editor_similar_pending (RectifyNcEditor      *self,
+                                                          gboolean              run);
 /* A widget of the template by its id ("move_button", "missing_list", "causes_list", ...). */
 GtkWidget            *_rectify_nc_editor_get_child       (RectifyNcEditor      *self,
                                                           const char           *name);

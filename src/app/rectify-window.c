@@ -945,6 +945,17 @@ editor_error_cb (RectifyWindow   *self,
   show_toast (self, message);
 }
 
+/* A similar nonconformity asked for from the editor: select it, even if a filter hid it. */
+static void
+editor_show_nc_cb (RectifyWindow        *self,
+                   RectifyNonconformity *nc,
+                   RectifyNcEditor      *editor)
+{
+  if (!filter_func (nc, self))
+    clear_filters (self);
+  select_nonconformity (self, nc);
+}
+
 static void
 recent_changed_cb (RectifyWindow *self)
 {
@@ -2330,6 +2341,8 @@ rectify_window_init (RectifyWindow *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "error",
                            G_CALLBACK (editor_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "show-nonconformity",
+                           G_CALLBACK (editor_show_nc_cb), self, G_CONNECT_SWAPPED);
 
   /* The entry sits in a clamp, so the bar does not find it by itself. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
