@@ -2639,6 +2639,7 @@ create_database (const char  *path,
                  GError     **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
   sqlite3 *db = NULL;
   char sql[64];
   int rc;
@@ -2665,7 +2666,11 @@ create_database (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &db,
+  /* The register is built under a temporary name, in rollback-journal mode (so that what is
+   * committed is in that one file), and appears at @path only once it is complete: a create
+   * that is killed or runs out of room leaves no unfinished register behind. */
+  tmp = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  rc = sqlite3_open_v2 (tmp, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
@@ -2674,18 +2679,59 @@ create_database (const char  *path,
       goto fail;
     }
 
-  /* application_id first, while the file is still in rollback-journal mode */
   g_snprintf (sql, sizeof sql, "PRAGMA application_id = %d", RECTIFY_REGISTER_APPLICATION_ID);
   if (!exec_static (db, sql, _("Could not create the register"), error) ||
-      !configure_connection (db, TRUE, error) ||
+      !configure_connection (db, FALSE, error) ||
       !migrate (db, 0, version, TRUE, error))
     goto fail;
+
+  rc = sqlite3_close (db);
+  db = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, NULL, rc, _("Could not create the register"));
+      goto fail;
+    }
+
+  /* link () never replaces a file that appeared meanwhile; rename () where the file system
+   * has no hard links */
+  if (link (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      if ((saved_errno == EPERM || saved_errno == EOPNOTSUPP || saved_errno == ENOSYS) &&
+          !g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (tmp, path) == 0)
+        saved_errno = 0;
+
+      if (saved_errno != 0)
+        {
+          if (saved_errno == EEXIST)
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_EXISTS,
+                         _("There is already a file at “%s”; choose another name."), path);
+          else
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                         /* Translators: %s is a system error message */
+                         _("Could not create the register: %s"), g_strerror (saved_errno));
+          goto fail;
+        }
+    }
+  g_unlink (tmp);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    set_db_error (error, db, rc, _("Could not create the register"));
+  if (rc != SQLITE_OK || !configure_connection (db, TRUE, error))
+    {
+      sqlite3_close (db);
+      remove_database_files (path);
+      return NULL;
+    }
 
   return db;
 
 fail:
   sqlite3_close (db);
-  remove_database_files (path);
+  remove_database_files (tmp);
   return NULL;
 }
 
