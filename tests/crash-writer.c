@@ -14,8 +14,10 @@
  *   add ID TITLE                 about to add an NC with that title
  *   added ID REF                 the NC is committed with that ref
  *
- *   crash-writer REGISTER SEED COUNT
+ *   crash-writer REGISTER SEED COUNT [PAUSE_MS]
  *
+ * With PAUSE_MS it waits that long between changes, as a person would, so that other programs
+ * writing to the register get their turn.
  * Values never contain a tab or a newline; fields are separated by tabs. Exits 0 after COUNT
  * changes, 2 with a message on stderr when the register refuses a change.
  */
@@ -64,12 +66,15 @@ main (int   argc,
   g_autoptr(GRand) rand = NULL;
   GListModel *ncs;
   guint64 count;
+  guint64 pause_ms = 0;
 
-  if (argc != 4)
+  if (argc != 4 && argc != 5)
     {
-      g_printerr ("usage: crash-writer REGISTER SEED COUNT\n");
+      g_printerr ("usage: crash-writer REGISTER SEED COUNT [PAUSE_MS]\n");
       return 1;
     }
+  if (argc == 5)
+    pause_ms = g_ascii_strtoull (argv[4], NULL, 10);
 
   rand = g_rand_new_with_seed ((guint32)g_ascii_strtoull (argv[2], NULL, 10));
   count = g_ascii_strtoull (argv[3], NULL, 10);
@@ -88,6 +93,9 @@ main (int   argc,
   for (guint64 id = 1; id <= count; id++)
     {
       guint kind = (guint)g_rand_int_range (rand, 0, 10);
+
+      if (pause_ms > 0)
+        g_usleep (pause_ms * 1000);
 
       if (kind == 0)
         {

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "rectify-cli-private.h"
@@ -349,6 +350,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("rectify-cli");
+
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG, which the register reports
+   * and rolls back, instead of the process being killed in the middle of it */
+  signal (SIGXFSZ, SIG_IGN);
 
   if (argc < 2)
     {

@@ -648,6 +648,7 @@ struct _RectifyRegister
   GListStore   *stores[N_TABLES];     /* live tables only, sorted by id; NULL until loaded */
   GHashTable   *objects[N_TABLES];    /* gint64 id -> RectifyEntity (a ref) */
   gint64        next_ref[N_TABLES];   /* next free ref number, 0 when unknown */
+  gint64        data_version;         /* PRAGMA data_version at the last write */
 
   guint         depth;
   GArray       *marks;                /* TxMark per open level */
@@ -678,6 +679,33 @@ static const char zero_hash[] =
 /* Helpers: SQLite                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The errno of the last failed system call on the register's files: sqlite3_system_errno (),
+ * else what the write-ahead log's file or the database file kept (a failed write is followed by
+ * a rollback whose own calls overwrite errno before sqlite3_step () returns). */
+static int
+last_system_errno (sqlite3 *db)
+{
+  sqlite3_file *wal = NULL;
+  int err;
+
+  if (db == NULL)
+    return 0;
+
+  if ((err = sqlite3_system_errno (db)) != 0)
+    return err;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+      wal != NULL && wal->pMethods != NULL &&
+      wal->pMethods->xFileControl (wal, SQLITE_FCNTL_LAST_ERRNO, &err) == SQLITE_OK &&
+      err != 0)
+    return err;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &err) != SQLITE_OK)
+    err = 0;
+
+  return err;
+}
+
 static void
 set_db_error (GError    **error,
               sqlite3    *db,
@@ -685,7 +713,11 @@ set_db_error (GError    **error,
               const char *what)
 {
   int code = RECTIFY_REGISTER_ERROR_FAILED;
+  int sys_errno = last_system_errno (db);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *io_detail = NULL;
 
+  /* What a user can act on, rather than SQLite's words */
   switch (rc & 0xff)
     {
     case SQLITE_CONSTRAINT:
@@ -694,17 +726,42 @@ set_db_error (GError    **error,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       code = RECTIFY_REGISTER_ERROR_READ_ONLY;
+      if (rc == SQLITE_READONLY_DBMOVED)
+        detail = _("the register file was moved or deleted while it was open");
+      else
+        detail = _("the register file, its folder or the disk it is on is read-only");
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = RECTIFY_REGISTER_ERROR_CORRUPT;
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      detail = _("the register is being changed by another program; try again when it has "
+                 "finished");
+      break;
+    case SQLITE_FULL:
+      detail = _("there is no room left: the disk is full or the register has reached its size "
+                 "limit");
+      break;
+    case SQLITE_IOERR:
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
+        detail = _("there is no room left: the disk is full or the register has reached its "
+                   "size limit");
+      else if (sys_errno == EROFS)
+        detail = _("the register file, its folder or the disk it is on is read-only");
+      else if (sys_errno != 0)
+        /* Translators: %s is a system error message, like "Input/output error" */
+        detail = io_detail = g_strdup_printf (_("the register file could not be read or "
+                                                "written (%s)"), g_strerror (sys_errno));
+      else
+        detail = _("the register file could not be read or written");
+      break;
     default:
       break;
     }
 
-  g_set_error (error, RECTIFY_REGISTER_ERROR, code, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_set_error (error, RECTIFY_REGISTER_ERROR, code, "%s: %s", what, detail);
 }
 
 static void
@@ -1523,9 +1580,41 @@ tx_begin (RectifyRegister  *self,
   TxMark mark = { self->journal->len, self->undo->len, self->pending->len };
   sqlite3_stmt *stmt;
 
+  if (self->depth == 0)
+    {
+      int moved = 0;
+
+      /* SQLite would go on writing to the open file (and its write-ahead log) after it was
+       * deleted or its folder renamed: the change would be lost, or land where nobody looks */
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+          moved)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND,
+                       _("The register “%s” was moved, renamed or deleted while it was open, "
+                         "so the change was not saved. Open the register again where it is "
+                         "now."), self->path);
+          return FALSE;
+        }
+    }
+
   stmt = get_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rectify_nested", error);
   if (stmt == NULL || !step_done (self, stmt, _("Could not start a change"), error))
     return FALSE;
+
+  if (self->depth == 0)
+    {
+      gint64 version = 0;
+
+      /* Another program wrote to the register since this one last did: the refs it gave out
+       * are not in the counters */
+      if (query_int (self->db, "PRAGMA data_version", &version, NULL) &&
+          version != self->data_version)
+        {
+          self->data_version = version;
+          for (guint t = 0; t < N_TABLES; t++)
+            self->next_ref[t] = 0;
+        }
+    }
 
   g_array_append_val (self->marks, mark);
   self->depth++;
@@ -2917,6 +3006,10 @@ inspect_file (const char  *path,
       if (rc == SQLITE_CORRUPT)
         g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
                      _("“%s” is damaged and cannot be opened."), path);
+      else if (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_BUSY ||
+               rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
+        /* not the file's fault: a full disk, a lock, a failing disk */
+        set_db_error (error, db, sqlite3_extended_errcode (db), _("Could not open the register"));
       else
         g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
                      _("“%s” is not a Rectify register: it is not a database file."), path);
