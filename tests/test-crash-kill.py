@@ -34,7 +34,7 @@ CLI = os.environ.get('RECTIFY_CLI')
 WRITER = os.environ.get('RECTIFY_CRASH_WRITER')
 EDITOR = os.environ.get('RECTIFY_CRASH_EDITOR')
 SEED = int(os.environ.get('RECTIFY_CRASH_SEED', '0')) or random.SystemRandom().randrange(1, 2**31)
-ROUNDS = int(os.environ.get('RECTIFY_CRASH_ROUNDS', '32'))
+ROUNDS = int(os.environ.get('RECTIFY_CRASH_ROUNDS', '26'))
 # the app's editor takes a second or more to start: a few of its rounds
 EDITOR_ROUNDS = 3
 ENV = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='')
