@@ -986,6 +986,25 @@ row_exists (RectifyRegister  *self,
   return TRUE;
 }
 
+/* Text is stored as UTF-8 and nothing else: bytes in another encoding are refused, with the
+ * field and where in it, rather than stored and shown as garbage (or broken in the workbook). */
+static gboolean
+check_utf8 (const char  *text,
+            const char  *field,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, &end))
+    return TRUE;
+
+  g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+               /* Translators: %s is the name of a field, like "statement"; %ld a position */
+               _("The text of “%s” is not valid UTF-8 (at byte %ld); it was not saved. Save the "
+                 "source as UTF-8 text and try again."), field, (long)(end - text) + 1);
+  return FALSE;
+}
+
 /* Checks @value for @col before it is written to the row @id (0 for a new row). */
 static gboolean
 validate_value (RectifyRegister   *self,
@@ -996,6 +1015,10 @@ validate_value (RectifyRegister   *self,
                 GError           **error)
 {
   const TableSpec *spec = &table_specs[table];
+
+  if (G_VALUE_HOLDS_STRING (value) &&
+      !check_utf8 (g_value_get_string (value), col->property, error))
+    return FALSE;
 
   switch (col->kind)
     {
@@ -3584,6 +3607,9 @@ rectify_register_set_info (RectifyRegister  *self,
       return FALSE;
     }
 
+  if (!check_utf8 (key, key, error) || !check_utf8 (value, key, error))
+    return FALSE;
+
   if (rectify_policy_is_key (key))
     {
       RectifyPolicy policy = self->policy;
@@ -4841,6 +4867,9 @@ rectify_register_record_approval (RectifyRegister       *self,
                      "certification-body)."), role ? role : "");
       return FALSE;
     }
+
+  if (!check_utf8 (approver, "approver", error) || !check_utf8 (comment, "comment", error))
+    return FALSE;
 
   stripped = g_strstrip (g_strdup (approver ? approver : ""));
   if (*stripped == '\0')
