@@ -15,7 +15,11 @@
 #     exited 0, a "saved" line of a writer);
 #   - the change in flight is all there or not there at all (an import, a batch of edits).
 #
-# Environment: RECTIFY_CLI, RECTIFY_CRASH_WRITER, RECTIFY_CRASH_EDITOR (the helper programs);
+# The app itself, told to stop as at a logout (SIGTERM), closes its windows (which saves an edit
+# still waiting for the pause after typing) and the register.
+#
+# Environment: RECTIFY_CLI, RECTIFY_CRASH_WRITER, RECTIFY_CRASH_EDITOR (the helper programs),
+# RECTIFY_APP (the app);
 # RECTIFY_CRASH_SEED replays a run (the seed is printed); RECTIFY_CRASH_ROUNDS the number of kills.
 
 import csv
@@ -33,6 +37,7 @@ import unittest
 CLI = os.environ.get('RECTIFY_CLI')
 WRITER = os.environ.get('RECTIFY_CRASH_WRITER')
 EDITOR = os.environ.get('RECTIFY_CRASH_EDITOR')
+APP = os.environ.get('RECTIFY_APP')
 SEED = int(os.environ.get('RECTIFY_CRASH_SEED', '0')) or random.SystemRandom().randrange(1, 2**31)
 ROUNDS = int(os.environ.get('RECTIFY_CRASH_ROUNDS', '26'))
 # the app's editor takes a second or more to start: a few of its rounds
@@ -365,6 +370,34 @@ class CrashKillTest(unittest.TestCase):
             if line[0] == 'try' and line[1] in saved:
                 self.assertEqual(after[line[2]]['title'], line[4])
         self.check_writer_log(lines, before, after)
+
+    def test_app_quits_cleanly_on_sigterm(self):
+        """Logging out (SIGTERM, then SIGHUP): the app closes its windows and the register."""
+        if not (APP and os.environ.get('DISPLAY')):
+            self.skipTest('no display for the app')
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            path = os.path.join(self.tmp, 'app-%d.rectify' % sig)
+            shutil.copy(self.reg, path)
+            # a bus of its own: not handed to another running instance
+            env = dict(ENV, DBUS_SESSION_BUS_ADDRESS='unix:path=/nonexistent',
+                       GSETTINGS_BACKEND='memory')
+            err = tempfile.TemporaryFile()
+            proc = subprocess.Popen([APP, path], env=env, stdout=subprocess.DEVNULL, stderr=err)
+            # the register is open when its write-ahead log is there
+            for _ in range(600):
+                if os.path.exists(path + '-wal') or proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+            self.assertIsNone(proc.poll(), 'the app did not start')
+            self.assertTrue(os.path.exists(path + '-wal'), 'the app did not open the register')
+            proc.send_signal(sig)
+            rc = proc.wait(timeout=60)
+            err.seek(0)
+            self.assertEqual(rc, 0, err.read().decode('utf-8', 'replace'))
+            err.close()
+            # closed: the log was written back and removed
+            self.assertFalse(os.path.exists(path + '-wal'))
+            self.assert_verifies(path, 'app')
 
 
 if __name__ == '__main__':
