@@ -372,7 +372,8 @@ class CrashKillTest(unittest.TestCase):
         self.check_writer_log(lines, before, after)
 
     def test_app_quits_cleanly_on_sigterm(self):
-        """Logging out (SIGTERM, then SIGHUP): the app closes its windows and the register."""
+        """Logging out (SIGTERM, then SIGHUP): the app closes its windows and the register. While
+        it has the register open, rectify-cli imports into it."""
         if not (APP and os.environ.get('DISPLAY')):
             self.skipTest('no display for the app')
         for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -381,8 +382,9 @@ class CrashKillTest(unittest.TestCase):
             # a bus of its own: not handed to another running instance
             env = dict(ENV, DBUS_SESSION_BUS_ADDRESS='unix:path=/nonexistent',
                        GSETTINGS_BACKEND='memory')
-            err = tempfile.TemporaryFile()
-            proc = subprocess.Popen([APP, path], env=env, stdout=subprocess.DEVNULL, stderr=err)
+            app_err = tempfile.TemporaryFile()
+            proc = subprocess.Popen([APP, path], env=env, stdout=subprocess.DEVNULL,
+                                    stderr=app_err)
             # the register is open when its write-ahead log is there
             for _ in range(600):
                 if os.path.exists(path + '-wal') or proc.poll() is not None:
@@ -390,14 +392,21 @@ class CrashKillTest(unittest.TestCase):
                 time.sleep(0.05)
             self.assertIsNone(proc.poll(), 'the app did not start')
             self.assertTrue(os.path.exists(path + '-wal'), 'the app did not open the register')
+            # rectify-cli writes to the register the app has open
+            findings = os.path.join(self.tmp, 'app-findings.csv')
+            write_findings(findings, 100 + sig)
+            rc, out, err = run('import', path, findings, '--audit', 'While the app is open')
+            self.assertEqual(rc, 0, err)
             proc.send_signal(sig)
             rc = proc.wait(timeout=60)
-            err.seek(0)
-            self.assertEqual(rc, 0, err.read().decode('utf-8', 'replace'))
-            err.close()
+            app_err.seek(0)
+            self.assertEqual(rc, 0, app_err.read().decode('utf-8', 'replace'))
+            app_err.close()
             # closed: the log was written back and removed
             self.assertFalse(os.path.exists(path + '-wal'))
             self.assert_verifies(path, 'app')
+            self.assertEqual(sum(1 for nc in self.ncs(path).values()
+                                 if nc['audit'] == 'While the app is open'), IMPORT_ROWS)
 
 
 if __name__ == '__main__':
