@@ -7,14 +7,15 @@
 #     (bench-register-view, bench-board --hold), median, and the peak memory of the view;
 #   - full-text search: median and slowest of a set of queries (bench-core --search);
 #   - CAP export: `rectify-cli export`, median time and peak memory;
-#   - a fishbone of 200 causes laid out and drawn (bench-core --fishbone 200).
+#   - a fishbone of 200 causes: layout, a frame of the analysis window fitted to the diagram,
+#     and the whole diagram at 100 % as an export draws it (bench-fishbone).
 # Each figure is shown with the one of the previous run when a results file exists (by default
 # BUILD/bench-results.json), so that a regression shows; the new figures replace them.
 #
 #   build-aux/bench [--runs N] [--counts 100,1000,10000] [--renderer cairo|gl] [--results FILE]
 #   meson test -C _build --benchmark all -v
 #   RECTIFY_CLI=... RECTIFY_BENCH=... RECTIFY_BENCH_BOARD=... RECTIFY_BENCH_CORE=... \
-#     tests/bench-all.py [options]
+#     RECTIFY_BENCH_FISHBONE=... tests/bench-all.py [options]
 #
 # Without a display it runs itself under xvfb-run. Aims (issue #9) for 10,000 NCs: first frame
 # within 1.25 times that of an empty register; search under 20 ms; export under 2 s and 80 MB.
@@ -55,11 +56,12 @@ CLI = program('RECTIFY_CLI', 'src/cli/rectify-cli')
 VIEW = program('RECTIFY_BENCH', 'tests/bench-register-view')
 BOARD = program('RECTIFY_BENCH_BOARD', 'tests/bench-board')
 CORE = program('RECTIFY_BENCH_CORE', 'tests/bench-core')
+FISHBONE = program('RECTIFY_BENCH_FISHBONE', 'tests/bench-fishbone')
 # the build folder of the programs: BUILD/tests/bench-core
 BUILD = os.path.dirname(os.path.dirname(CORE))
 RESULTS = args.results or os.path.join(BUILD, 'bench-results.json')
 
-for p in (CLI, VIEW, BOARD, CORE):
+for p in (CLI, VIEW, BOARD, CORE, FISHBONE):
     if not os.access(p, os.X_OK):
         sys.exit('%s is not built (ninja -C %s)' % (p, build))
 
@@ -183,13 +185,21 @@ with tempfile.TemporaryDirectory(prefix='rectify-bench-') as tmp:
             'board first frame / empty',
             r['board_first_frame_ms'] / base['board_first_frame_ms']))
 
-m = run([CORE, '--fishbone', str(args.causes)], r'fishbone_median_ms=([\d.]+) '
-        r'fishbone_max_ms=([\d.]+)')
-results['fishbone'] = {'causes': args.causes, 'median_ms': float(m[1]), 'max_ms': float(m[2])}
-old = previous.get('fishbone', {}) if previous.get('fishbone', {}).get('causes') == args.causes \
-    else {}
-print('\nfishbone of %d causes, layout + draw: %s' % (
-    args.causes, show(float(m[1]), old.get('median_ms'), 'ms').strip()))
+out = subprocess.run([FISHBONE, str(args.causes), '20'], env=ENV, check=True, capture_output=True,
+                     text=True, timeout=600).stdout
+fishbone = {'causes': args.causes}
+for name, median_ms in re.findall(r'name=(\w+) median_ms=([\d.]+)', out):
+    fishbone[name + '_ms'] = float(median_ms)
+results['fishbone'] = fishbone
+old = previous.get('fishbone', {})
+if old.get('causes') != args.causes:
+    old = {}
+print('\nfishbone of %d causes (%s)' % (args.causes, re.search(r'diagram=(\S+)', out)[1]))
+for key, label in (('layout_ms', 'layout'), ('frame_fit_ms', 'a window frame, fitted'),
+                   ('frame_100_ms', 'a window frame, at 100 %'),
+                   ('whole_100_ms', 'the whole diagram, at 100 %')):
+    if key in fishbone:
+        print('  %-30s %s' % (label, show(fishbone[key], old.get(key), 'ms')))
 
 big = results['sizes'].get('10000')
 if big:
