@@ -141,7 +141,9 @@ class FaultsTest(unittest.TestCase):
         """An import under `ulimit -f` that needs more room than the limit allows."""
         before = content(self.reg)
         shell = ['bash', '-c', 'ulimit -f 400 && exec "$@"', 'bash']
-        self.assert_refused(run('import', self.reg, self.findings, prefix=shell), NO_ROOM,
+        # the message names the register, which has no room, not the findings file
+        self.assert_refused(run('import', self.reg, self.findings, prefix=shell),
+                            '%s: Could not save the change: %s' % (self.reg, NO_ROOM),
                             'nothing was imported')
         self.assertEqual(content(self.reg), before)
         self.assert_verifies(self.reg)
