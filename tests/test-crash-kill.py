@@ -379,29 +379,34 @@ class CrashKillTest(unittest.TestCase):
         for sig in (signal.SIGTERM, signal.SIGHUP):
             path = os.path.join(self.tmp, 'app-%d.rectify' % sig)
             shutil.copy(self.reg, path)
-            # a bus of its own: not handed to another running instance
-            env = dict(ENV, DBUS_SESSION_BUS_ADDRESS='unix:path=/nonexistent',
-                       GSETTINGS_BACKEND='memory')
-            app_err = tempfile.TemporaryFile()
-            proc = subprocess.Popen([APP, path], env=env, stdout=subprocess.DEVNULL,
-                                    stderr=app_err)
-            # the register is open when its write-ahead log is there
-            for _ in range(600):
-                if os.path.exists(path + '-wal') or proc.poll() is not None:
-                    break
-                time.sleep(0.05)
-            self.assertIsNone(proc.poll(), 'the app did not start')
-            self.assertTrue(os.path.exists(path + '-wal'), 'the app did not open the register')
-            # rectify-cli writes to the register the app has open
-            findings = os.path.join(self.tmp, 'app-findings.csv')
-            write_findings(findings, 100 + sig)
-            rc, out, err = run('import', path, findings, '--audit', 'While the app is open')
-            self.assertEqual(rc, 0, err)
-            proc.send_signal(sig)
-            rc = proc.wait(timeout=60)
-            app_err.seek(0)
-            self.assertEqual(rc, 0, app_err.read().decode('utf-8', 'replace'))
-            app_err.close()
+            # (on the test's session bus, where no other instance runs: this test runs alone)
+            env = dict(ENV, GSETTINGS_BACKEND='memory')
+            with tempfile.TemporaryFile() as app_err:
+                proc = subprocess.Popen([APP, path], env=env, stdout=subprocess.DEVNULL,
+                                        stderr=app_err)
+                try:
+                    # the register is open when its write-ahead log is there
+                    for _ in range(600):
+                        if os.path.exists(path + '-wal') or proc.poll() is not None:
+                            break
+                        time.sleep(0.05)
+                    self.assertIsNone(proc.poll(), 'the app did not start')
+                    self.assertTrue(os.path.exists(path + '-wal'),
+                                    'the app did not open the register')
+                    # rectify-cli writes to the register the app has open
+                    findings = os.path.join(self.tmp, 'app-findings.csv')
+                    write_findings(findings, 100 + sig)
+                    rc, out, err = run('import', path, findings, '--audit',
+                                       'While the app is open')
+                    self.assertEqual(rc, 0, err)
+                    proc.send_signal(sig)
+                    rc = proc.wait(timeout=60)
+                finally:
+                    if proc.poll() is None:
+                        proc.kill()
+                        proc.wait()
+                app_err.seek(0)
+                self.assertEqual(rc, 0, app_err.read().decode('utf-8', 'replace'))
             # closed: the log was written back and removed
             self.assertFalse(os.path.exists(path + '-wal'))
             self.assert_verifies(path, 'app')
