@@ -53,3 +53,17 @@ rectify_configure ()
     meson setup "$dir" "$@"
   fi
 }
+
+rectify_sanitizer_env ()
+{
+  # $1: the source folder. The environment of the runs under AddressSanitizer,
+  # UndefinedBehaviorSanitizer and LeakSanitizer (build-aux/test, build-aux/test-sanitizers).
+  # LeakSanitizer: known one-time allocations of the libraries, each explained in tests/lsan.supp.
+  export LSAN_OPTIONS="suppressions=$1/tests/lsan.supp:print_suppressions=0"
+  # Abort on the first report (a core dump and a clear exit status in meson's log); check the
+  # order of global initialisers and strings passed to libc.
+  export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_string_checks=1:detect_odr_violation=0"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  # GLib's slice allocator hides leaks from LSan; malloc everything.
+  export G_SLICE=always-malloc
+}

@@ -1103,8 +1103,9 @@ test_batch_10000 (Fixture       *f,
   g_assert_true (rectify_register_commit (reg, &error));
   g_assert_no_error (error);
   t_write = g_timer_elapsed (timer, NULL);
+  /* The times are reported, not asserted: they depend on the machine and on what runs beside
+   * it (valgrind, sanitizers); tests/bench-all.py measures them against the aims */
   g_test_message ("10000 NCs + 30000 actions + links in one batch: %.2f s", t_write);
-  g_assert_cmpfloat (t_write, <, 60.0);
   g_clear_object (&reg);
 
   g_timer_start (timer);
@@ -1118,7 +1119,6 @@ test_batch_10000 (Fixture       *f,
                    ==, "NC-10000");
   g_assert_nonnull (rectify_register_find_nonconformity (reg, "NC-9999"));
   g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM nc_action"), ==, 3 * n_ncs);
-  g_assert_cmpfloat (t_open, <, 10.0);
 }
 
 int

@@ -806,9 +806,13 @@ rectify_actions_page_init (RectifyActionsPage *self)
 
   self->owner_names = gtk_string_list_new ((const char * const []) { _("All Owners"), NULL });
   gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (self->owner_names));
-  gtk_drop_down_set_expression (self->owner_filter,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  {
+    /* the drop-down takes a reference of its own */
+    g_autoptr(GtkExpression) expression =
+      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+    gtk_drop_down_set_expression (self->owner_filter, expression);
+  }
 
   rectify_accessible_name_drop_down (self->owner_filter);
   rectify_accessible_name_drop_down (self->status_filter);

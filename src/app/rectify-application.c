@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "rectify-action-dialog.h"
 #include "rectify-application.h"
@@ -356,6 +358,20 @@ static const GActionEntry app_actions[] = {
   { "about", rectify_application_about_action },
 };
 
+/* Logging out, a shutdown or a kill from a terminal (SIGTERM, SIGHUP, SIGINT) closes the windows
+ * as Quit does, so that an edit not yet saved (the pause after typing) is saved and the register
+ * closed, instead of the process ending where it is. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+
+  g_debug ("Quitting on a signal");
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 rectify_application_startup (GApplication *app)
 {
@@ -403,6 +419,10 @@ rectify_application_startup (GApplication *app)
   self->notifier = rectify_notifier_new (GTK_APPLICATION (self), self->settings);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGHUP, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
 }
 
 static void

@@ -89,7 +89,14 @@ _rectify_cli_run_import (const RectifyCliCommand  *command,
 
   if (!rectify_import_apply (reg, result, audit_title, dry_run, &summary, &error))
     {
-      _rectify_cli_print_error (_("%s: %s"), display, error->message);
+      g_autofree char *register_display = g_filename_display_name (argv[1]);
+
+      /* The register refused the change (full, locked, read-only): name the register */
+      _rectify_cli_print_error (_("%s: %s"),
+                                g_error_matches (error, RECTIFY_IMPORT_ERROR,
+                                                 RECTIFY_IMPORT_ERROR_BAD_FILE)
+                                ? display : register_display,
+                                error->message);
       _rectify_cli_print_error (_("nothing was imported"));
       return RECTIFY_CLI_EXIT_BAD_INPUT;
     }

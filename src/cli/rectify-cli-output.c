@@ -46,6 +46,13 @@ _rectify_cli_append_json_string (GString    *out,
         }
       else if (c < 0x20 || c == 0x7f)
         g_string_append_printf (out, "\\u%04x", c);
+      else if (c == 0xc2 && (guchar)p[1] >= 0x80 && (guchar)p[1] <= 0x9f)
+        {
+          /* C1 control characters (U+0080 to U+009F) are escaped too, so that no terminal
+           * that shows the output acts on them */
+          g_string_append_printf (out, "\\u%04x", (guchar)p[1]);
+          p++;
+        }
       else
         g_string_append_c (out, (char)c);
     }
@@ -53,12 +60,18 @@ _rectify_cli_append_json_string (GString    *out,
 }
 
 /* CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, or starts or ends with
- * a space; quotes doubled. NULL is an empty field. */
+ * a space; quotes doubled. NULL is an empty field.
+ *
+ * The file is meant for spreadsheets, which run a cell that starts with "=", "+", "-" or "@"
+ * (or a tab or CR before one) as a formula: such a value gets a leading apostrophe, which
+ * spreadsheets show as text ("'=cmd|' /C calc'!A0" is shown as the text "=cmd|' /C calc'!A0"
+ * in a spreadsheet, never run). */
 void
 _rectify_cli_append_csv_field (GString    *out,
                                const char *str)
 {
   g_autofree char *valid = NULL;
+  gboolean formula;
   gsize len;
 
   g_assert (out != NULL);
@@ -68,14 +81,18 @@ _rectify_cli_append_csv_field (GString    *out,
 
   valid = g_utf8_make_valid (str, -1);
   len = strlen (valid);
+  formula = strchr ("=+-@\t\r", valid[0]) != NULL;
 
-  if (strpbrk (valid, ",\"\r\n") == NULL && valid[0] != ' ' && valid[len - 1] != ' ')
+  if (!formula &&
+      strpbrk (valid, ",\"\r\n") == NULL && valid[0] != ' ' && valid[len - 1] != ' ')
     {
       g_string_append (out, valid);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = valid; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -161,12 +178,56 @@ _rectify_cli_append_wrapped (GString    *out,
     }
 }
 
+/* @text (nullable) as UTF-8 that a terminal only shows: invalid sequences replaced, control
+ * characters that a terminal would act on (escape sequences, bell, backspace, a carriage return
+ * that is not part of a line end, DEL, C1 controls) shown as their symbols (␛, ␇, ...) or as
+ * U+FFFD; new lines and tabs kept. */
+char *
+_rectify_cli_printable (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n'))
+        g_string_append_c (out, (char)c);
+      else if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7f)
+        g_string_append_unichar (out, 0x2421);
+      else if (c == 0xc2 && (guchar)p[1] >= 0x80 && (guchar)p[1] <= 0x9f)
+        {
+          g_string_append_unichar (out, 0xfffd);
+          p++;
+        }
+      else
+        g_string_append_c (out, (char)c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 _rectify_cli_write (GString *out)
 {
+  g_autofree char *printable = NULL;
+  gsize len;
+
   g_assert (out != NULL);
 
-  if ((out->len > 0 && fwrite (out->str, 1, out->len, stdout) != out->len) ||
+  printable = _rectify_cli_printable (out->str);
+  len = strlen (printable);
+
+  if ((len > 0 && fwrite (printable, 1, len, stdout) != len) ||
       fflush (stdout) != 0)
     {
       int saved_errno = errno;

@@ -72,7 +72,10 @@ void             _rectify_cli_append_wrapped     (GString                *out,
 void             _rectify_cli_append_padded      (GString                *out,
                                                   const char             *text,
                                                   guint                   width);
-/* Writes @out to stdout; FALSE (with a message on stderr) if that fails. */
+/* @text (nullable) made safe to show on a terminal (transfer full): valid UTF-8, control
+ * characters other than new lines and tabs shown as symbols. */
+char            *_rectify_cli_printable           (const char             *text);
+/* Writes @out to stdout, made printable; FALSE (with a message on stderr) if that fails. */
 gboolean         _rectify_cli_write              (GString                *out);
 
 /* Commands (rectify-cli-list.c). */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "rectify-cli-private.h"
@@ -337,6 +338,36 @@ run_verify (const RectifyCliCommand  *command,
   return RECTIFY_CLI_EXIT_OK;
 }
 
+/* Everything printed with g_print () and g_printerr () (messages that quote a file's text, the
+ * refs of an import) is shown as text: no control character reaches the terminal. Then, as
+ * GLib does, converted to the console's character set. */
+static void
+print_to (FILE       *stream,
+          const char *string)
+{
+  g_autofree char *printable = _rectify_cli_printable (string);
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (printable, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+  fputs (converted != NULL ? converted : printable, stream);
+  fflush (stream);
+}
+
+static void
+print_cb (const char *string)
+{
+  print_to (stdout, string);
+}
+
+static void
+printerr_cb (const char *string)
+{
+  print_to (stderr, string);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +380,13 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("rectify-cli");
+
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG, which the register reports
+   * and rolls back, instead of the process being killed in the middle of it */
+  signal (SIGXFSZ, SIG_IGN);
+
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
 
   if (argc < 2)
     {

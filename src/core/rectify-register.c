@@ -649,6 +649,7 @@ struct _RectifyRegister
   GListStore   *stores[N_TABLES];     /* live tables only, sorted by id; NULL until loaded */
   GHashTable   *objects[N_TABLES];    /* gint64 id -> RectifyEntity (a ref) */
   gint64        next_ref[N_TABLES];   /* next free ref number, 0 when unknown */
+  gint64        data_version;         /* PRAGMA data_version at the last write */
 
   guint         depth;
   GArray       *marks;                /* TxMark per open level */
@@ -682,6 +683,33 @@ static const char zero_hash[] =
 /* Helpers: SQLite                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The errno of the last failed system call on the register's files: sqlite3_system_errno (),
+ * else what the write-ahead log's file or the database file kept (a failed write is followed by
+ * a rollback whose own calls overwrite errno before sqlite3_step () returns). */
+static int
+last_system_errno (sqlite3 *db)
+{
+  sqlite3_file *wal = NULL;
+  int err;
+
+  if (db == NULL)
+    return 0;
+
+  if ((err = sqlite3_system_errno (db)) != 0)
+    return err;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+      wal != NULL && wal->pMethods != NULL &&
+      wal->pMethods->xFileControl (wal, SQLITE_FCNTL_LAST_ERRNO, &err) == SQLITE_OK &&
+      err != 0)
+    return err;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &err) != SQLITE_OK)
+    err = 0;
+
+  return err;
+}
+
 static void
 set_db_error (GError    **error,
               sqlite3    *db,
@@ -689,7 +717,11 @@ set_db_error (GError    **error,
               const char *what)
 {
   int code = RECTIFY_REGISTER_ERROR_FAILED;
+  int sys_errno = last_system_errno (db);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *io_detail = NULL;
 
+  /* What a user can act on, rather than SQLite's words */
   switch (rc & 0xff)
     {
     case SQLITE_CONSTRAINT:
@@ -698,17 +730,42 @@ set_db_error (GError    **error,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       code = RECTIFY_REGISTER_ERROR_READ_ONLY;
+      if (rc == SQLITE_READONLY_DBMOVED)
+        detail = _("the register file was moved or deleted while it was open");
+      else
+        detail = _("the register file, its folder or the disk it is on is read-only");
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = RECTIFY_REGISTER_ERROR_CORRUPT;
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      detail = _("the register is being changed by another program; try again when it has "
+                 "finished");
+      break;
+    case SQLITE_FULL:
+      detail = _("there is no room left: the disk is full or the register has reached its size "
+                 "limit");
+      break;
+    case SQLITE_IOERR:
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
+        detail = _("there is no room left: the disk is full or the register has reached its "
+                   "size limit");
+      else if (sys_errno == EROFS)
+        detail = _("the register file, its folder or the disk it is on is read-only");
+      else if (sys_errno != 0)
+        /* Translators: %s is a system error message, like "Input/output error" */
+        detail = io_detail = g_strdup_printf (_("the register file could not be read or "
+                                                "written (%s)"), g_strerror (sys_errno));
+      else
+        detail = _("the register file could not be read or written");
+      break;
     default:
       break;
     }
 
-  g_set_error (error, RECTIFY_REGISTER_ERROR, code, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_set_error (error, RECTIFY_REGISTER_ERROR, code, "%s: %s", what, detail);
 }
 
 static void
@@ -933,6 +990,25 @@ row_exists (RectifyRegister  *self,
   return TRUE;
 }
 
+/* Text is stored as UTF-8 and nothing else: bytes in another encoding are refused, with the
+ * field and where in it, rather than stored and shown as garbage (or broken in the workbook). */
+static gboolean
+check_utf8 (const char  *text,
+            const char  *field,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, &end))
+    return TRUE;
+
+  g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+               /* Translators: %s is the name of a field, like "statement"; %ld a position */
+               _("The text of “%s” is not valid UTF-8 (at byte %ld); it was not saved. Save the "
+                 "source as UTF-8 text and try again."), field, (long)(end - text) + 1);
+  return FALSE;
+}
+
 /* Checks @value for @col before it is written to the row @id (0 for a new row). */
 static gboolean
 validate_value (RectifyRegister   *self,
@@ -943,6 +1019,10 @@ validate_value (RectifyRegister   *self,
                 GError           **error)
 {
   const TableSpec *spec = &table_specs[table];
+
+  if (G_VALUE_HOLDS_STRING (value) &&
+      !check_utf8 (g_value_get_string (value), col->property, error))
+    return FALSE;
 
   switch (col->kind)
     {
@@ -1551,9 +1631,41 @@ tx_begin (RectifyRegister  *self,
   TxMark mark = { self->journal->len, self->undo->len, self->pending->len };
   sqlite3_stmt *stmt;
 
+  if (self->depth == 0)
+    {
+      int moved = 0;
+
+      /* SQLite would go on writing to the open file (and its write-ahead log) after it was
+       * deleted or its folder renamed: the change would be lost, or land where nobody looks */
+      if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+          moved)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND,
+                       _("The register “%s” was moved, renamed or deleted while it was open, "
+                         "so the change was not saved. Open the register again where it is "
+                         "now."), self->path);
+          return FALSE;
+        }
+    }
+
   stmt = get_stmt (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rectify_nested", error);
   if (stmt == NULL || !step_done (self, stmt, _("Could not start a change"), error))
     return FALSE;
+
+  if (self->depth == 0)
+    {
+      gint64 version = 0;
+
+      /* Another program wrote to the register since this one last did: the refs it gave out
+       * are not in the counters */
+      if (query_int (self->db, "PRAGMA data_version", &version, NULL) &&
+          version != self->data_version)
+        {
+          self->data_version = version;
+          for (guint t = 0; t < N_TABLES; t++)
+            self->next_ref[t] = 0;
+        }
+    }
 
   g_array_append_val (self->marks, mark);
   self->depth++;
@@ -2667,6 +2779,7 @@ create_database (const char  *path,
                  GError     **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
   sqlite3 *db = NULL;
   char sql[64];
   int rc;
@@ -2693,7 +2806,11 @@ create_database (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &db,
+  /* The register is built under a temporary name, in rollback-journal mode (so that what is
+   * committed is in that one file), and appears at @path only once it is complete: a create
+   * that is killed or runs out of room leaves no unfinished register behind. */
+  tmp = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  rc = sqlite3_open_v2 (tmp, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
@@ -2702,18 +2819,59 @@ create_database (const char  *path,
       goto fail;
     }
 
-  /* application_id first, while the file is still in rollback-journal mode */
   g_snprintf (sql, sizeof sql, "PRAGMA application_id = %d", RECTIFY_REGISTER_APPLICATION_ID);
   if (!exec_static (db, sql, _("Could not create the register"), error) ||
-      !configure_connection (db, TRUE, error) ||
+      !configure_connection (db, FALSE, error) ||
       !migrate (db, 0, version, TRUE, error))
     goto fail;
+
+  rc = sqlite3_close (db);
+  db = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, NULL, rc, _("Could not create the register"));
+      goto fail;
+    }
+
+  /* link () never replaces a file that appeared meanwhile; rename () where the file system
+   * has no hard links */
+  if (link (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      if ((saved_errno == EPERM || saved_errno == EOPNOTSUPP || saved_errno == ENOSYS) &&
+          !g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (tmp, path) == 0)
+        saved_errno = 0;
+
+      if (saved_errno != 0)
+        {
+          if (saved_errno == EEXIST)
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_EXISTS,
+                         _("There is already a file at “%s”; choose another name."), path);
+          else
+            g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                         /* Translators: %s is a system error message */
+                         _("Could not create the register: %s"), g_strerror (saved_errno));
+          goto fail;
+        }
+    }
+  g_unlink (tmp);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    set_db_error (error, db, rc, _("Could not create the register"));
+  if (rc != SQLITE_OK || !configure_connection (db, TRUE, error))
+    {
+      sqlite3_close (db);
+      remove_database_files (path);
+      return NULL;
+    }
 
   return db;
 
 fail:
   sqlite3_close (db);
-  remove_database_files (path);
+  remove_database_files (tmp);
   return NULL;
 }
 
@@ -2899,6 +3057,10 @@ inspect_file (const char  *path,
       if (rc == SQLITE_CORRUPT)
         g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_CORRUPT,
                      _("“%s” is damaged and cannot be opened."), path);
+      else if (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_BUSY ||
+               rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
+        /* not the file's fault: a full disk, a lock, a failing disk */
+        set_db_error (error, db, sqlite3_extended_errcode (db), _("Could not open the register"));
       else
         g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER,
                      _("“%s” is not a Rectify register: it is not a database file."), path);
@@ -3486,6 +3648,9 @@ rectify_register_set_info (RectifyRegister  *self,
                            _("A setting needs a name."));
       return FALSE;
     }
+
+  if (!check_utf8 (key, key, error) || !check_utf8 (value, key, error))
+    return FALSE;
 
   if (rectify_policy_is_key (key))
     {
@@ -4761,6 +4926,9 @@ rectify_register_record_approval (RectifyRegister       *self,
                      "certification-body)."), role ? role : "");
       return FALSE;
     }
+
+  if (!check_utf8 (approver, "approver", error) || !check_utf8 (comment, "comment", error))
+    return FALSE;
 
   stripped = g_strstrip (g_strdup (approver ? approver : ""));
   if (*stripped == '\0')
