@@ -264,6 +264,16 @@ typedef struct
 } ToastWait;
 
 static gboolean
+focus_in_editor (gpointer data)
+{
+  RectifyWindow *window = data;
+  GtkWidget *editor = GTK_WIDGET (_rectify_window_get_editor (window));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && focus != editor && gtk_widget_is_ancestor (focus, editor);
+}
+
+static gboolean
 toast_button_shown (gpointer data)
 {
   ToastWait *w = data;
@@ -501,6 +511,8 @@ test_open_and_moves (Fixture       *fixture,
   press_toast_button (window, "_Open");
   g_assert_true (rectify_nc_editor_get_nonconformity (editor) == refused);
   g_assert_true (gtk_widget_get_visible (_rectify_window_get_editor_pane (window)));
+  /* ... at the first missing item: the focus goes into the editor, where it is fixed */
+  g_assert_true (iterate_until (focus_in_editor, window, 5000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
 
   /* A move offers Undo, which moves it back through the workflow: the history has both. */

@@ -1035,6 +1035,52 @@ condition_widget (RectifyNcEditor          *self,
     }
 }
 
+typedef struct
+{
+  RectifyWorkflowCondition condition;
+  guint                    frames;
+} RevealLater;
+
+static gboolean
+reveal_condition_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  RectifyNcEditor *self = RECTIFY_NC_EDITOR (widget);
+  RevealLater *later = user_data;
+  GtkWidget *target = condition_widget (self, later->condition);
+
+  /* Once the editor has laid out the NC it just got (a frame or two) */
+  if (target != NULL && gtk_widget_get_mapped (target))
+    {
+      reveal_widget (self, target);
+      return G_SOURCE_REMOVE;
+    }
+
+  return ++later->frames < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * rectify_nc_editor_reveal_condition:
+ * @condition: a #RectifyWorkflowCondition the NC misses
+ *
+ * Scrolls the editor to where @condition is fixed and focuses it (on the next frames, once the
+ * editor shows its NC), as the rows under "To move on" do. Nothing happens for a condition that
+ * no field of the editor fixes.
+ */
+void
+rectify_nc_editor_reveal_condition (RectifyNcEditor *self,
+                                    int              condition)
+{
+  RevealLater *later;
+
+  g_return_if_fail (RECTIFY_IS_NC_EDITOR (self));
+
+  later = g_new0 (RevealLater, 1);
+  later->condition = (RectifyWorkflowCondition)condition;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_condition_tick_cb, later, g_free);
+}
+
 static void
 missing_row_activated_cb (AdwActionRow    *row,
                           RectifyNcEditor *self)

@@ -30,6 +30,9 @@ void                  rectify_nc_editor_set_register     (RectifyNcEditor      *
                                                           RectifyRegister      *reg);
 RectifyRegister      *rectify_nc_editor_get_register     (RectifyNcEditor      *self);
 /* @nc: (nullable): NULL shows the empty state. */
+/* Scrolls to and focuses where a missing workflow condition is fixed (RectifyWorkflowCondition) */
+void                  rectify_nc_editor_reveal_condition  (RectifyNcEditor     *self,
+                                                           int                  condition);
 void                  rectify_nc_editor_set_nonconformity (RectifyNcEditor     *self,
                                                           RectifyNonconformity *nc);
 RectifyNonconformity *rectify_nc_editor_get_nonconformity (RectifyNcEditor     *self);

@@ -1423,6 +1423,30 @@ open_nc_action (GtkWidget  *widget,
     open_in_editor (self, nc);
 }
 
+/* win.open-nc-at ((id, condition)): the NC in the editor, at the first item a refused move
+ * found missing */
+static void
+open_nc_at_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyNonconformity *nc;
+  gint64 id;
+  int condition;
+
+  if (self->reg == NULL)
+    return;
+
+  g_variant_get (param, "(xi)", &id, &condition);
+  nc = rectify_register_lookup_nonconformity (self->reg, id);
+  if (nc == NULL)
+    return;
+
+  open_in_editor (self, nc);
+  rectify_nc_editor_reveal_condition (self->editor, condition);
+}
+
 static void
 close_editor_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1841,8 +1865,9 @@ board_move_refused_cb (RectifyWindow        *self,
 
   if (fixable)
     present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
-                   _("_Open"), "win.open-nc",
-                   g_variant_new_int64 (rectify_entity_get_id (RECTIFY_ENTITY (nc))));
+                   _("_Open"), "win.open-nc-at",
+                   g_variant_new ("(xi)", rectify_entity_get_id (RECTIFY_ENTITY (nc)),
+                                  first_condition));
   else
     present_toast (self, &self->notice_toast, G_CALLBACK (notice_toast_dismissed_cb), message,
                    NULL, NULL, NULL);
@@ -2232,6 +2257,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-move", NULL, undo_move_action);
   gtk_widget_class_install_action (widget_class, "win.open-nc", "x", open_nc_action);
+  gtk_widget_class_install_action (widget_class, "win.open-nc-at", "(xi)", open_nc_at_action);
   gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
