@@ -615,6 +615,17 @@ update_style (RectifyFishboneView *self)
   else
     self->style = *rectify_fishbone_style_light ();
 
+  /* High contrast: every line and border in the text colour, not in softer greys */
+  if (adw_style_manager_get_high_contrast (manager))
+    {
+      self->style.spine = self->style.foreground;
+      self->style.bone = self->style.foreground;
+      self->style.rib = self->style.foreground;
+      self->style.category_border = self->style.foreground;
+      self->style.head_border = self->style.foreground;
+      self->style.root_border = self->style.root_text;
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1826,6 +1837,8 @@ rectify_fishbone_view_init (RectifyFishboneView *self)
   g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
   update_style (self);
   update_accessible (self);
