@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-date-button.h"
 #include "rectify-board-card.h"
 #include "rectify-date.h"
 #include "rectify-enums.h"
@@ -349,8 +350,12 @@ rectify_board_format_due (RectifyNonconformity *nc,
       const char *closed_on = rectify_nonconformity_get_closed_on (nc);
 
       if (closed_on != NULL)
-        /* Translators: %s is a date */
-        return g_strdup_printf (_("Closed on %s"), closed_on);
+        {
+          g_autofree char *shown = _rectify_date_button_format (closed_on);
+
+          /* Translators: %s is a date */
+          return g_strdup_printf (_("Closed on %s"), shown);
+        }
       return g_strdup (_("Closed"));
     }
 

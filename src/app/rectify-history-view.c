@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "rectify-date.h"
+#include "rectify-date-button.h"
 #include "rectify-enums.h"
 #include "rectify-history-view.h"
 
@@ -98,6 +102,10 @@ format_value (const char *entity,
 
   if (type != G_TYPE_INVALID && rectify_enum_from_nick (type, value, &v))
     return g_strdup (rectify_enum_to_label (type, v));
+
+  /* A date ("2026-06-15", as stored) in the locale's format */
+  if (strlen (value) == 10 && rectify_date_parse (value, NULL))
+    return _rectify_date_button_format (value);
 
   if (g_utf8_strlen (value, -1) > 80)
     {
