@@ -1150,14 +1150,14 @@ is_top_cause (GPtrArray *causes,
   return TRUE;
 }
 
-/* Fishbone diagrams in the Root causes sheet: at most this many (a plan for one audit has far
- * fewer NCs; a whole register of thousands would make a workbook of hundreds of megabytes), each
- * shown at most this size in pixels (a row is at most 409 points high). */
+/* Fishbone diagrams in the Root causes sheet: only in a plan of at most this many NCs (a plan for
+ * one audit has far fewer; for a whole register of thousands they would cost seconds and tens of
+ * megabytes), each shown at most this size in pixels (a row is at most 409 points high). */
 #define MAX_DIAGRAMS 200
 #define DIAGRAM_MAX_WIDTH 840.0
 #define DIAGRAM_MAX_HEIGHT 530.0
 /* Rendered at this multiple of the size shown, for print */
-#define DIAGRAM_PRINT_SCALE 2.0
+#define DIAGRAM_PRINT_SCALE 1.5
 
 /* The fishbone diagram of @nc, drawn by the same code as the app's (rectify-fishbone.c) from the
  * snapshot's copy of its causes. Runs in the export's thread: the causes are new objects of
@@ -1280,10 +1280,13 @@ write_causes (Writer                *w,
             write_cause_tree (w, ws, &row, nc->ref, nc->causes, cause, ++chain, 0);
         }
 
-      if (nc->causes->len > 0 && n_diagrams < MAX_DIAGRAMS &&
+      /* A plan of more NCs than MAX_DIAGRAMS (a whole large register) gets none: drawing and
+       * compressing hundreds of images would take seconds and megabytes for a sheet no one
+       * prints; the note below says to export one audit. */
+      if (nc->causes->len > 0 && snap->ncs->len <= MAX_DIAGRAMS &&
           write_diagram (w, ws, &row, nc))
         n_diagrams++;
-      else if (nc->causes->len > 0 && n_diagrams >= MAX_DIAGRAMS)
+      else if (nc->causes->len > 0 && snap->ncs->len > MAX_DIAGRAMS)
         n_left_out++;
 
       if (!tick (cancellable, progress_cb, user_data, ++(*done), total))
