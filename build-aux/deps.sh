@@ -8,7 +8,7 @@ RECTIFY_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
   libxlsxwriter-dev libcsv-dev desktop-file-utils appstream"
 RECTIFY_TEST_PACKAGES="xvfb xauth dbus dbus-x11 sqlite3 python3 python3-gi python3-openpyxl \
   python3-pil gir1.2-atspi-2.0 python3-pyatspi at-spi2-core xdotool shared-mime-info \
-  flatpak-builder libreoffice-calc-nogui"
+  flatpak-builder libreoffice-calc-nogui locales"
 
 rectify_ensure_packages ()
 {
@@ -41,6 +41,25 @@ rectify_ensure_packages ()
   $sudo apt-get update -q || return 1
   # shellcheck disable=SC2086
   $sudo apt-get install -y -q --no-install-recommends $missing || return 1
+}
+
+rectify_ensure_locale ()
+{
+  # $1: a locale such as de_DE.UTF-8, for the tests of dates and numbers in the locale's format.
+  # Generated when missing and we may (root or sudo); otherwise those checks are skipped.
+  local name="$1" lang="${1%%.*}" sudo=""
+  locale -a 2>/dev/null | grep -qix "${lang}.utf-\?8" && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null || {
+      echo "note: locale $name is missing; the tests that need it are skipped" >&2
+      return 0
+    }
+    sudo="sudo -n"
+  fi
+  echo "Generating the locale $name"
+  $sudo localedef -i "$lang" -f UTF-8 "$name" ||
+    echo "note: could not generate $name; the tests that need it are skipped" >&2
+  return 0
 }
 
 rectify_configure ()

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "rectify-date.h"
@@ -278,6 +279,38 @@ test_timestamp (void)
   g_assert_cmpint (from_before, <=, 2 * G_TIME_SPAN_SECOND);
 }
 
+/* Dates for people follow LC_TIME; checked in German when de_DE.UTF-8 is generated
+ * (build-aux/test does that as root). */
+static void
+test_format_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *not_a_date = rectify_date_format_locale ("2026-02-30");
+
+  g_assert_null (rectify_date_format_locale (NULL));
+  g_assert_cmpstr (not_a_date, ==, "2026-02-30");
+
+  g_assert_nonnull (setlocale (LC_TIME, "C"));
+    {
+      g_autofree char *c = rectify_date_format_locale ("2026-06-17");
+
+      g_assert_cmpstr (c, ==, "06/17/26");
+    }
+
+  if (setlocale (LC_TIME, "de_DE.UTF-8") != NULL)
+    {
+      g_autofree char *de = rectify_date_format_locale ("2026-06-17");
+      g_autofree char *first = rectify_date_format_locale ("2024-01-01");
+
+      g_assert_cmpstr (de, ==, "17.06.2026");
+      g_assert_cmpstr (first, ==, "01.01.2024");
+    }
+  else
+    g_test_message ("de_DE.UTF-8 is not available: checked under C only");
+
+  setlocale (LC_TIME, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/Date/days-between", test_days_between);
   g_test_add_func ("/Rectify/Date/today", test_today);
   g_test_add_func ("/Rectify/Date/timestamp", test_timestamp);
+  g_test_add_func ("/Rectify/Date/format-locale", test_format_locale);
 
   return g_test_run ();
 }

@@ -10,9 +10,22 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include "rectify-date.h"
 #include "rectify-reminders.h"
+
+/* The date a reminder's body shows: @german when the test runs with LC_TIME=de_DE.UTF-8 (set by
+ * main when that locale is generated), else the locale's own format of @iso. */
+static gboolean in_german;
+
+static char *
+shown_date (const char *iso,
+            const char *german)
+{
+  return in_german ? g_strdup (german) : rectify_date_format_locale (iso);
+}
 
 /* Sends what is due on @today: returns the reminders and adds their keys to @sent. */
 static GPtrArray *
@@ -87,7 +100,11 @@ test_thresholds (void)
   g_assert_cmpint (reminder (r, 0)->days_left, ==, 14);
   g_assert_cmpstr (reminder (r, 0)->title, ==, "Action A-042 is due in 14 days");
   g_assert_nonnull (strstr (reminder (r, 0)->body, "Automate deprovisioning"));
-  g_assert_nonnull (strstr (reminder (r, 0)->body, "2026-07-01"));
+  {
+    g_autofree char *due = shown_date ("2026-07-01", "01.07.2026");
+
+    g_assert_nonnull (strstr (reminder (r, 0)->body, due));
+  }
   g_assert_cmpstr (reminder (r, 1)->key, ==, "nc:7:due-soon:2026-06-20");
   g_assert_cmpstr (reminder (r, 1)->title, ==, "Nonconformity NC-007 is due in 3 days");
   g_ptr_array_unref (r);
@@ -168,7 +185,12 @@ test_edges (void)
   g_assert_cmpstr (reminder (r, 0)->title, ==, "Action A-001 is overdue by 14 days");
   g_assert_cmpstr (reminder (r, 1)->key, ==, "action:2:due-soon:2026-06-15");
   g_assert_cmpstr (reminder (r, 1)->title, ==, "Action A-002 is due today");
-  g_assert_cmpstr (reminder (r, 1)->body, ==, "Due on 2026-06-15");
+  {
+    g_autofree char *due = shown_date ("2026-06-15", "15.06.2026");
+    g_autofree char *body = g_strdup_printf ("Due on %s", due);
+
+    g_assert_cmpstr (reminder (r, 1)->body, ==, body);
+  }
   g_assert_cmpstr (reminder (r, 2)->key, ==, "nc:4:due-soon:2026-06-16");
   g_assert_cmpstr (reminder (r, 2)->title, ==, "Nonconformity NC-004 is due in 1 day");
 
@@ -220,6 +242,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Only the dates in German: the messages stay in English (LC_MESSAGES is untouched) */
+  in_german = setlocale (LC_TIME, "de_DE.UTF-8") != NULL;
 
   g_test_add_func ("/Rectify/Reminders/keys", test_keys);
   g_test_add_func ("/Rectify/Reminders/thresholds", test_thresholds);

@@ -142,13 +142,13 @@ update_count (RectifyActionsPage *self)
   if (filters_active (self))
     /* Translators: "12 of 240 actions" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of %u action",
-                                         "%u of %u actions", total),
+                                         "%'u of %'u action",
+                                         "%'u of %'u actions", total),
                             shown, total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u action",
-                                         "%u actions", total),
+                                         "%'u action",
+                                         "%'u actions", total),
                             total);
   gtk_label_set_text (self->count_label, text);
 

@@ -145,14 +145,14 @@ update_column_count (Column *column)
   g_autofree char *label = NULL;
 
   column->n_items = g_list_model_get_n_items (G_LIST_MODEL (column->model));
-  count = g_strdup_printf ("%u", column->n_items);
+  count = g_strdup_printf ("%'u", column->n_items);
   gtk_label_set_text (column->count_label, count);
   gtk_widget_set_visible (column->empty_label, column->n_items == 0);
   gtk_widget_set_visible (column->scroller, column->n_items > 0);
 
   /* Translators: accessible label of a board column, "Analysis, 4 nonconformities" */
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u nonconformity",
-                                        "%s, %u nonconformities", column->n_items),
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %'u nonconformity",
+                                        "%s, %'u nonconformities", column->n_items),
                            name, column->n_items);
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -940,8 +940,8 @@ rectify_board_move (RectifyBoard         *self,
       if (n_more > 0)
         /* Translators: "NC-004 cannot move to Analysis: The statement is empty (and 2 more)" */
         self->last_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "%s cannot move to %s: %s (and %u more)",
-                                                           "%s cannot move to %s: %s (and %u more)",
+                                                           "%s cannot move to %s: %s (and %'u more)",
+                                                           "%s cannot move to %s: %s (and %'u more)",
                                                            n_more),
                                               rectify_nonconformity_get_ref (nc), to_label,
                                               reason, n_more);

@@ -197,14 +197,15 @@ _rectify_chart_bar_at (guint  n_bars,
 
 /* Helpers */
 
-/* "3", or "2.5" for a value that is not whole. (transfer full) */
+/* "3", or "2.5" for a value that is not whole, grouped and with the decimal mark of the locale
+ * ("1,234" in English, "1.234" and "2,5" in German). (transfer full) */
 static char *
 format_value (double value)
 {
   if (value == floor (value))
-    return g_strdup_printf ("%.0f", value);
+    return g_strdup_printf ("%'.0f", value);
 
-  return g_strdup_printf ("%.1f", value);
+  return g_strdup_printf ("%'.1f", value);
 }
 
 static double

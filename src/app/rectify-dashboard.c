@@ -156,16 +156,16 @@ update_figures (RectifyDashboard *self)
   g_autofree char *value = NULL;
   g_autofree char *detail = NULL;
 
-  value = g_strdup_printf ("%u", n_open);
+  value = g_strdup_printf ("%'u", n_open);
   /* Translators: under the number of open NCs, "of 26 nonconformities" */
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %u nonconformity",
-                                         "of %u nonconformities", n_total), n_total);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %'u nonconformity",
+                                         "of %'u nonconformities", n_total), n_total);
   set_figure (self->open_value, self->open_detail, value, detail, FALSE);
   label_figure_button (self->open_button, _("Open"), self->open_value, self->open_detail);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = g_strdup_printf ("%u", n_overdue);
+  value = g_strdup_printf ("%'u", n_overdue);
   detail = g_strdup (g_dngettext (GETTEXT_PACKAGE, "nonconformity past its due date",
                                   "nonconformities past their due date", n_overdue));
   set_figure (self->overdue_value, self->overdue_detail, value, detail, n_overdue > 0);
@@ -173,7 +173,7 @@ update_figures (RectifyDashboard *self)
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = g_strdup_printf ("%u", n_overdue_actions);
+  value = g_strdup_printf ("%'u", n_overdue_actions);
   detail = g_strdup (g_dngettext (GETTEXT_PACKAGE, "corrective action past its target date",
                                   "corrective actions past their target date", n_overdue_actions));
   set_figure (self->overdue_actions_value, self->overdue_actions_detail, value, detail,
@@ -188,8 +188,8 @@ update_figures (RectifyDashboard *self)
       value = format_days (days->median);
       /* Translators: under the median days to close; %s is a number of days */
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "90th percentile: %s days, over %u closed",
-                                             "90th percentile: %s days, over %u closed",
+                                             "90th percentile: %s days, over %'u closed",
+                                             "90th percentile: %s days, over %'u closed",
                                              days->count),
                                 p90, days->count);
     }
@@ -208,8 +208,8 @@ update_figures (RectifyDashboard *self)
       value = g_strdup_printf (_("%.0f %%"), share * 100);
       /* Translators: under the share of actions done on time */
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u of %u done action met its target date",
-                                             "%u of %u done actions met their target date",
+                                             "%'u of %'u done action met its target date",
+                                             "%'u of %'u done actions met their target date",
                                              n_done),
                                 n_on_time, n_done);
     }
@@ -222,10 +222,10 @@ update_figures (RectifyDashboard *self)
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = g_strdup_printf ("%u", n_reopened);
+  value = g_strdup_printf ("%'u", n_reopened);
   /* Translators: under the number of reopened NCs */
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reopening in all",
-                                         "%u reopenings in all", n_reopenings), n_reopenings);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u reopening in all",
+                                         "%'u reopenings in all", n_reopenings), n_reopenings);
   set_figure (self->reopened_value, self->reopened_detail, value, detail, n_reopened > 0);
 }
 

@@ -55,19 +55,11 @@ date_time_to_iso (GDateTime *dt)
 char *
 _rectify_date_button_format (const char *date)
 {
-  GDate d;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || !rectify_date_parse (date, &d))
+  if (date == NULL || !rectify_date_parse (date, NULL))
     /* Translators: shown on a date button when no date is set */
     return g_strdup (_("Not set"));
 
-  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
-                              12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-
-  return g_date_time_format (dt, "%x");
+  return rectify_date_format_locale (date);
 }
 
 static void

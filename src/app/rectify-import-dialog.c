@@ -145,8 +145,8 @@ update_summary (RectifyImportDialog *self)
       guint n = self->result->problems->len;
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The file has %u problem; nothing can be imported",
-                                           "The file has %u problems; nothing can be imported",
+                                           "The file has %'u problem; nothing can be imported",
+                                           "The file has %'u problems; nothing can be imported",
                                            n),
                               n);
       gtk_label_set_text (self->summary_label, text);
@@ -172,15 +172,15 @@ update_summary (RectifyImportDialog *self)
     }
 
   /* Translators: the first half of "12 new, 3 already in the register" */
-  created = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new finding", "%u new findings",
+  created = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new finding", "%'u new findings",
                                           summary.n_created),
                              summary.n_created);
   if (summary.n_existing > 0)
     {
       /* Translators: the second half of "12 new findings, 3 already in the register" */
       existing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u already in the register",
-                                               "%u already in the register",
+                                               "%'u already in the register",
+                                               "%'u already in the register",
                                                summary.n_existing),
                                   summary.n_existing);
       /* Translators: "12 new findings" and "3 already in the register" */

@@ -1917,7 +1917,7 @@ create_action_row (RectifyNcEditor *self,
   title = g_strdup_printf ("%s · %s", rectify_action_get_ref (action),
                           rectify_action_get_title (action) != NULL ? rectify_action_get_title (action) : "");
   escaped = escape (title);
-  g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_evidence),
+  g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files", n_evidence),
                                             n_evidence);
 
   /* Translators: owner · target date · status · "2 files" */
@@ -2794,8 +2794,8 @@ refresh_deadline (RectifyNcEditor *self)
     {
       /* Translators: %u is a number of actions, %s their references ("A-014, A-015") */
       g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u action overdue: %s",
-                                                            "%u actions overdue: %s", n_late),
+                                                            "%'u action overdue: %s",
+                                                            "%'u actions overdue: %s", n_late),
                                                n_late, late_refs->str));
       overdue = TRUE;
     }

@@ -222,8 +222,8 @@ send_summary (RectifyNotifier *self,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: a reminder after several others */
-                                        "%u more item is due soon or overdue",
-                                        "%u more items are due soon or overdue", n_more),
+                                        "%'u more item is due soon or overdue",
+                                        "%'u more items are due soon or overdue", n_more),
                            n_more);
   /* Translators: %s is the name of a register */
   body = g_strdup_printf (_("In “%s”"), register_name);

@@ -315,13 +315,13 @@ update_count (RectifyWindow *self)
   if (filters_active (self))
     /* Translators: "12 of 240 nonconformities" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of %u nonconformity",
-                                         "%u of %u nonconformities", total),
+                                         "%'u of %'u nonconformity",
+                                         "%'u of %'u nonconformities", total),
                             shown, total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u nonconformity",
-                                         "%u nonconformities", total),
+                                         "%'u nonconformity",
+                                         "%'u nonconformities", total),
                             total);
   gtk_label_set_text (self->count_label, text);
 
@@ -1759,8 +1759,8 @@ findings_imported_cb (RectifyWindow       *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "nonconformities");
   show_toast_printf (self,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "%u finding imported",
-                                  "%u findings imported",
+                                  "%'u finding imported",
+                                  "%'u findings imported",
                                   n_created),
                      n_created);
 }

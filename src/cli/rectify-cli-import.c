@@ -109,16 +109,16 @@ _rectify_cli_run_import (const RectifyCliCommand  *command,
 
   if (dry_run)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Dry run: %u nonconformity would be created, %u already imported; "
+                          "Dry run: %'u nonconformity would be created, %'u already imported; "
                           "nothing was written\n",
-                          "Dry run: %u nonconformities would be created, %u already imported; "
+                          "Dry run: %'u nonconformities would be created, %'u already imported; "
                           "nothing was written\n",
                           summary.n_created),
              summary.n_created, summary.n_existing);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Imported %u nonconformity, %u already imported\n",
-                          "Imported %u nonconformities, %u already imported\n",
+                          "Imported %'u nonconformity, %'u already imported\n",
+                          "Imported %'u nonconformities, %'u already imported\n",
                           summary.n_created),
              summary.n_created, summary.n_existing);
 

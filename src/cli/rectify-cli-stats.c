@@ -102,7 +102,7 @@ table_append (GString *out,
 static char *
 uint_text (guint value)
 {
-  return g_strdup_printf ("%u", value);
+  return g_strdup_printf ("%'u", value);
 }
 
 static char *

@@ -302,8 +302,8 @@ run_demo (const RectifyCliCommand  *command,
   g_clear_object (&reg);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Created %s with %u nonconformity\n",
-                        "Created %s with %u nonconformities\n",
+                        "Created %s with %'u nonconformity\n",
+                        "Created %s with %'u nonconformities\n",
                         (gulong)count),
            display, (guint)count);
 

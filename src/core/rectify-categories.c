@@ -514,8 +514,8 @@ rectify_categories_remove (RectifyRegister       *reg,
     {
       g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_REFUSED,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%u cause is on “%s”: move or delete it first",
-                                "%u causes are on “%s”: move or delete them first",
+                                "%'u cause is on “%s”: move or delete it first",
+                                "%'u causes are on “%s”: move or delete them first",
                                 count),
                    count, rectify_fishbone_category_label (name));
       return FALSE;

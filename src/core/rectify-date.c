@@ -214,6 +214,36 @@ rectify_date_days_between (const char *from,
 }
 
 /**
+ * rectify_date_format_locale:
+ * @iso: (nullable): an ISO date, "YYYY-MM-DD"
+ *
+ * Writes @iso as the user's locale writes dates (LC_TIME, "%x"), for text people read: the
+ * reminders, the editor, the board. Stored and exported dates stay ISO.
+ *
+ * Returns: (transfer full) (nullable): the date for display; @iso itself when it is not a date
+ */
+char *
+rectify_date_format_locale (const char *iso)
+{
+  GDate date;
+  g_autoptr(GDateTime) noon = NULL;
+
+  if (iso == NULL)
+    return NULL;
+
+  if (!rectify_date_parse (iso, &date))
+    return g_strdup (iso);
+
+  /* Noon, so that no time zone rule can move the day */
+  noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  if (noon == NULL)
+    return g_strdup (iso);
+
+  return g_date_time_format (noon, "%x");
+}
+
+/**
  * rectify_date_normalize:
  * @text: (nullable): a date typed by a person or read from a file
  *

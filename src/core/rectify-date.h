@@ -28,6 +28,9 @@ gboolean  rectify_date_days_between (const char *from,
                                      int        *days);
 /* Accepts "2026-03-04", "04/03/2026", "04.03.2026" (day first) and returns the ISO form, or NULL. */
 char     *rectify_date_normalize    (const char *text);
+/* @iso in the locale's own date format (LC_TIME's "%x": "17.06.2026" in German, "06/17/2026" in
+ * en_US), newly allocated; a copy of @iso when it is not a date, NULL when @iso is NULL. */
+char     *rectify_date_format_locale (const char *iso);
 /* The current UTC time as an ISO 8601 timestamp "YYYY-MM-DDTHH:MM:SSZ". */
 char     *rectify_timestamp_now     (void);
 

@@ -1300,9 +1300,9 @@ write_causes (Writer                *w,
       note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            /* Translators: the last row of the Root causes sheet
                                             * of a large plan; %u is a number of NCs */
-                                           "The fishbone diagram of %u more nonconformity is not "
+                                           "The fishbone diagram of %'u more nonconformity is not "
                                            "included: export one audit to include every diagram.",
-                                           "The fishbone diagrams of %u more nonconformities are "
+                                           "The fishbone diagrams of %'u more nonconformities are "
                                            "not included: export one audit to include every "
                                            "diagram.",
                                            n_left_out),

@@ -77,13 +77,16 @@ static char *
 make_body (const RectifyReminderItem *item)
 {
   const char *title = item->title != NULL && item->title[0] != '\0' ? item->title : NULL;
+  g_autofree char *due = rectify_date_format_locale (item->due_on);
 
   if (title != NULL)
-    /* Translators: the body of a reminder: the item's title, then its due date (YYYY-MM-DD) */
-    return g_strdup_printf (_("%s — due on %s"), title, item->due_on);
+    /* Translators: the body of a reminder: the item's title, then its due date in the
+     * locale's format */
+    return g_strdup_printf (_("%s — due on %s"), title, due);
 
-  /* Translators: the body of a reminder for an item without a title; %s is a date */
-  return g_strdup_printf (_("Due on %s"), item->due_on);
+  /* Translators: the body of a reminder for an item without a title; %s is a date in the
+   * locale's format */
+  return g_strdup_printf (_("Due on %s"), due);
 }
 
 /* Public API */

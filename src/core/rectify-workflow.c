@@ -168,40 +168,40 @@ check_actions (const RectifyWorkflowFacts *facts,
     case ACTION_CHECK_OWNER:
       /* Translators: %u is the number of actions, %s their references, "A-014, A-015" */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u action has no owner: %s",
-                                              "%u actions have no owner: %s", n),
+                                              "%'u action has no owner: %s",
+                                              "%'u actions have no owner: %s", n),
                                  n, list);
       break;
 
     case ACTION_CHECK_TARGET:
       /* Translators: %u is the number of actions, %s their references, "A-014, A-015" */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u action has no target date: %s",
-                                              "%u actions have no target date: %s", n),
+                                              "%'u action has no target date: %s",
+                                              "%'u actions have no target date: %s", n),
                                  n, list);
       break;
 
     case ACTION_CHECK_CRITERION:
       /* Translators: %u is the number of actions, %s their references, "A-014, A-015" */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u action has no success criterion: %s",
-                                              "%u actions have no success criterion: %s", n),
+                                              "%'u action has no success criterion: %s",
+                                              "%'u actions have no success criterion: %s", n),
                                  n, list);
       break;
 
     case ACTION_CHECK_DONE:
       /* Translators: %u is the number of actions, %s their references, "A-014, A-015" */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u action is not done: %s",
-                                              "%u actions are not done: %s", n),
+                                              "%'u action is not done: %s",
+                                              "%'u actions are not done: %s", n),
                                  n, list);
       break;
 
     case ACTION_CHECK_EVIDENCE:
       /* Translators: %u is the number of actions, %s their references, "A-014, A-015" */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u action has no evidence: %s",
-                                              "%u actions have no evidence: %s", n),
+                                              "%'u action has no evidence: %s",
+                                              "%'u actions have no evidence: %s", n),
                                  n, list);
       break;
 
