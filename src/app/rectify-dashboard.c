@@ -161,7 +161,9 @@ update_figures (RectifyDashboard *self)
   detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %'u nonconformity",
                                          "of %'u nonconformities", n_total), n_total);
   set_figure (self->open_value, self->open_detail, value, detail, FALSE);
-  label_figure_button (self->open_button, _("Open"), self->open_value, self->open_detail);
+  /* Translators: the dashboard figure: open (not closed) nonconformities */
+  label_figure_button (self->open_button, C_("figure", "Open"), self->open_value,
+                       self->open_detail);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
