@@ -636,6 +636,46 @@ test_links (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_clear_object (&list);
 
+  /* Counted without making the actions: cancelled ones do not count, done ones are done */
+  {
+    guint n_actions = 99, n_done = 99;
+    g_autoptr(RectifyNonconformity) lone = new_nc ("Lone", "3");
+
+    g_assert_true (rectify_register_count_actions_for (reg, nc1, &n_actions, &n_done, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_actions, ==, 2);
+    g_assert_cmpuint (n_done, ==, 0);
+
+    g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (a1), "status",
+                                                 RECTIFY_ACTION_STATUS_DONE, &error));
+    g_assert_true (rectify_register_count_actions_for (reg, nc1, &n_actions, &n_done, &error));
+    g_assert_cmpuint (n_actions, ==, 2);
+    g_assert_cmpuint (n_done, ==, 1);
+    g_assert_true (rectify_register_count_actions_for (reg, nc2, &n_actions, &n_done, &error));
+    g_assert_cmpuint (n_actions, ==, 1);
+    g_assert_cmpuint (n_done, ==, 0);
+
+    g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (a2), "status",
+                                                 RECTIFY_ACTION_STATUS_CANCELLED, &error));
+    g_assert_true (rectify_register_count_actions_for (reg, nc1, &n_actions, &n_done, &error));
+    g_assert_cmpuint (n_actions, ==, 1);
+    g_assert_cmpuint (n_done, ==, 1);
+    g_assert_true (rectify_register_count_actions_for (reg, nc2, &n_actions, &n_done, &error));
+    g_assert_cmpuint (n_actions, ==, 0);
+    g_assert_cmpuint (n_done, ==, 0);
+
+    g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (lone), &error));
+    g_assert_true (rectify_register_count_actions_for (reg, lone, &n_actions, &n_done, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_actions, ==, 0);
+    g_assert_cmpuint (n_done, ==, 0);
+    g_assert_true (rectify_register_remove (reg, RECTIFY_ENTITY (lone), &error));
+
+    g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (a2), "status",
+                                                 RECTIFY_ACTION_STATUS_PLANNED, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (rectify_register_unlink_action (reg, nc1, a2, &error));
   g_assert_no_error (error);
   list = rectify_register_list_nonconformities_for (reg, a2);

@@ -448,7 +448,47 @@ test_window_session (Fixture       *fixture,
   g_assert_true (iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
   g_assert_nonnull (rectify_window_get_register (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
+                   ==, "nonconformities");
+  g_assert_nonnull (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+
+  /* The page in use at the close comes back at the next start: the board, with its columns
+   * filled; the table gets its rows only when its page shows. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (is_mapped, window, 5000));
+  adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (window), "board");
   close_window (window);
+  {
+    g_autofree char *page = g_settings_get_string (settings, "last-page");
+    g_assert_cmpstr (page, ==, "board");
+  }
+
+  window = rectify_window_new (NULL);
+  rectify_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (not_opening, window, 10000));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
+                   ==, "board");
+  g_assert_null (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+  {
+    RectifyBoard *board = _rectify_window_get_board (window);
+    guint n_board = 0;
+
+    g_assert_true (iterate_until (is_mapped, board, 5000));
+    for (RectifyStatus st = 0; st < RECTIFY_N_STATUSES; st++)
+      n_board += g_list_model_get_n_items (rectify_board_get_column_model (board, st));
+    g_assert_cmpuint (n_board, ==, fixture->n_ncs);
+  }
+  adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (window),
+                                         "nonconformities");
+  {
+    GtkSelectionModel *rows = gtk_column_view_get_model (_rectify_window_get_column_view (window));
+
+    g_assert_nonnull (rows);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, fixture->n_ncs);
+  }
+  close_window (window);
+  g_settings_reset (settings, "last-page");
 }
 
 static void

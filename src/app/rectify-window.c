@@ -93,6 +93,8 @@ struct _RectifyWindow
   /* The board follows the register once it is first shown; it shows the editor beside it only
    * once a card is opened. */
   gboolean              board_attached;
+  /* The table gets its rows once the Nonconformities page first shows (see attach_table ()) */
+  gboolean              table_attached;
   gboolean              board_editor_open;
 
   /* Filter state, read by filter_func () */
@@ -975,6 +977,22 @@ sync_actions_page (RectifyWindow *self)
   rectify_actions_page_set_register (self->actions_page, self->reg);
 }
 
+/* The table's model, the first time the Nonconformities page shows. A GTK 4.8 list view builds
+ * up to 200 rows as soon as it has a model, shown or not (GTK_LIST_VIEW_MAX_LIST_ITEMS): nine
+ * cells each, about 150 ms on a register of 10,000 NCs, which a window that starts on the board
+ * or the dashboard would spend for nothing. The sorted and filtered model behind it (which the
+ * board shares) is there from the start. Attached when a register shows on that page, or when
+ * the page shows with a register. */
+static void
+attach_table (RectifyWindow *self)
+{
+  if (self->table_attached)
+    return;
+
+  self->table_attached = TRUE;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
 static void
 set_register (RectifyWindow   *self,
               RectifyRegister *reg,
@@ -1016,6 +1034,8 @@ set_register (RectifyWindow   *self,
     rectify_board_set_register (self->board, reg);
   rectify_dashboard_set_register (self->dashboard, reg);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "nonconformities") == 0)
+    attach_table (self);
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1801,6 +1821,8 @@ view_changed_cb (RectifyWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (name, "nonconformities") == 0 && self->reg != NULL)
+    attach_table (self);
   sync_actions_page (self);
 
   if (g_strcmp0 (name, "board") == 0)
@@ -2065,6 +2087,8 @@ rectify_window_unmap (GtkWidget *widget)
       gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
 
       g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      g_settings_set_string (self->settings, "last-page",
+                             adw_view_stack_get_visible_child_name (self->view_stack));
       if (!maximized)
         {
           gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -2358,7 +2382,6 @@ rectify_window_init (RectifyWindow *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->column_view, ref_column, GTK_SORT_ASCENDING);
 
   g_signal_connect_object (self->filter_model, "items-changed",
@@ -2380,6 +2403,16 @@ rectify_window_init (RectifyWindow *self)
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions_page, "show-nonconformity",
                            G_CALLBACK (actions_page_show_nc_cb), self, G_CONNECT_SWAPPED);
+
+  /* The page in use when a window last closed */
+  if (self->settings != NULL)
+    {
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+      if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+        adw_view_stack_set_visible_child_name (self->view_stack, page);
+    }
+  view_changed_cb (self);
 
   rebuild_recent (self);
   update_actions (self);

@@ -4440,6 +4440,45 @@ rectify_register_list_actions_for (RectifyRegister      *self,
   return list_query (self, TABLE_ACTION, sql, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
 }
 
+gboolean
+rectify_register_count_actions_for (RectifyRegister       *self,
+                                    RectifyNonconformity  *nc,
+                                    guint                 *n_actions,
+                                    guint                 *n_done,
+                                    GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
+  g_return_val_if_fail (n_actions != NULL && n_done != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_actions = *n_done = 0;
+  stmt = get_stmt (self,
+                   "SELECT count(*), count(*) FILTER (WHERE a.status = 'done')"
+                   " FROM nc_action l JOIN action a ON a.id = l.action_id"
+                   " WHERE l.nc_id = ?1 AND a.status <> 'cancelled'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (error, self->db, rc, _("Could not read the register"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *n_actions = (guint)sqlite3_column_int64 (stmt, 0);
+  *n_done = (guint)sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 GListModel *
 rectify_register_list_nonconformities_for (RectifyRegister *self,
                                            RectifyAction   *action)

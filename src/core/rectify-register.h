@@ -170,6 +170,14 @@ GListModel           *rectify_register_list_actions_for     (RectifyRegister    
                                                              RectifyNonconformity  *nc);
 GListModel           *rectify_register_list_nonconformities_for (RectifyRegister   *self,
                                                              RectifyAction         *action);
+/* The corrective actions of @nc that are not cancelled, and how many of them are done, counted
+ * by one query without making the actions (the board's "2/3 actions done"). FALSE with @error
+ * when the register cannot be read. */
+gboolean              rectify_register_count_actions_for    (RectifyRegister       *self,
+                                                             RectifyNonconformity  *nc,
+                                                             guint                 *n_actions,
+                                                             guint                 *n_done,
+                                                             GError               **error);
 
 /* Causes of an NC (transfer full), ordered by parent then position. */
 GListModel           *rectify_register_list_causes          (RectifyRegister       *self,
