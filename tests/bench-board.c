@@ -52,6 +52,7 @@ static RectifyBoard *board;
 
 static gboolean first_frame_done;
 static double first_frame_ms;
+static double first_frame_cpu_ms;   /* CPU time of the main thread up to the first frame */
 static gboolean scrolling;
 static guint column;
 static guint column_frames;
@@ -117,10 +118,10 @@ report (void)
   getrusage (RUSAGE_SELF, &usage);
   g_print ("ncs=%u first_frame_ms=%.1f frames=%u max_interval_ms=%.1f p95_interval_ms=%.1f "
            "max_frame_ms=%.1f max_frame_cpu_ms=%.1f p95_frame_cpu_ms=%.1f peak_rss_mb=%.1f "
-           "renderer=%s\n",
+           "renderer=%s first_frame_cpu_ms=%.1f\n",
            n_shown (), first_frame_ms, n_frames, max_interval, p95, max_work_ms, max_cpu, p95_cpu,
            usage.ru_maxrss / 1024.0,
-           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none", first_frame_cpu_ms);
 }
 
 static void
@@ -212,6 +213,7 @@ after_paint_cb (GdkFrameClock *clock,
         return;
       first_frame_done = TRUE;
       first_frame_ms = (now - start_us) / 1000.0;
+      first_frame_cpu_ms = thread_cpu_us () / 1000.0;
       last_paint_us = now;
 
       if (hold_ms > 0)

@@ -19,6 +19,20 @@
 
 #define COLUMN_WIDTH 280
 
+/* The cards of a large register come in over a few frames. A GTK 4.8 grid view makes a card for
+ * up to about 33 items of each column as soon as its model has them (GTK_GRID_VIEW_MAX_VISIBLE_ROWS
+ * + 3): seven columns of cards, most of them below the fold or beyond the right edge, took half
+ * the time to the board's first frame on 10,000 NCs. So each view first sees what the board
+ * shows of its column (the columns on screen, as many cards as fit in its height at CARD_HEIGHT
+ * or less, one more), then every frame MORE_CARDS more in every column, and once past what a
+ * view keeps alive (ALL_CARDS), the whole column. The counts in the column headers are the
+ * whole columns' from the start. */
+#define CARD_HEIGHT   96   /* a card of one-line title, at least; most are taller */
+#define FIRST_CARDS   12   /* before the board has a size */
+#define MORE_CARDS     4
+#define ALL_CARDS     40
+#define COLUMN_SPACING 12  /* of columns_box in rectify-board.ui */
+
 typedef struct
 {
   RectifyBoard       *board;      /* unowned */
@@ -29,6 +43,8 @@ typedef struct
   GtkWidget          *scroller;
   GtkWidget          *view;       /* a one-column GtkGridView */
   GtkFilterListModel *model;
+  GtkSliceListModel  *shown;      /* the first items of @model, what @view sees (see FIRST_CARDS) */
+  guint               n_shown;
   guint               n_items;
 } Column;
 
@@ -49,6 +65,10 @@ struct _RectifyBoard
   /* the cards bound to an item (a set) */
   GHashTable           *bound_cards;
   guint                 refresh_id;
+
+  /* While the cards come in (see FIRST_CARDS) */
+  guint                 fill_tick_id;
+  gint64                fill_frame;     /* the frame that showed the first cards */
 
   /* After a keyboard move: give the focus back to the card in its new column. */
   RectifyNonconformity *focus_nc;
@@ -165,9 +185,103 @@ get_source (RectifyBoard *self)
 }
 
 static void
+set_n_shown (Column *column,
+             guint   n_shown)
+{
+  if (column->n_shown == n_shown)
+    return;
+
+  column->n_shown = n_shown;
+  gtk_slice_list_model_set_size (column->shown, n_shown);
+}
+
+static void
+stop_fill (RectifyBoard *self)
+{
+  if (self->fill_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
+  self->fill_tick_id = 0;
+}
+
+/* Every column whole, now (a card to scroll to may be further down). */
+static void
+finish_fill (RectifyBoard *self)
+{
+  stop_fill (self);
+  for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
+    set_n_shown (&self->columns[i], G_MAXUINT);
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  RectifyBoard *self = RECTIFY_BOARD (widget);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  gboolean all = TRUE;
+
+  /* The first tick comes before the first frame is drawn: that frame keeps the first cards. */
+  if (self->fill_frame < 0)
+    {
+      self->fill_frame = frame;
+      return G_SOURCE_CONTINUE;
+    }
+  if (frame == self->fill_frame)
+    return G_SOURCE_CONTINUE;
+
+  for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
+    {
+      Column *column = &self->columns[i];
+
+      if (column->n_shown == G_MAXUINT)
+        continue;
+      if (column->n_shown + MORE_CARDS >= ALL_CARDS)
+        set_n_shown (column, G_MAXUINT);
+      else
+        {
+          set_n_shown (column, column->n_shown + MORE_CARDS);
+          all = FALSE;
+        }
+    }
+
+  if (!all)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The first cards of each column: those the board shows now. */
+static void
+start_fill (RectifyBoard *self)
+{
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scroller);
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double left = gtk_adjustment_get_value (hadj);
+  double right = left + gtk_adjustment_get_page_size (hadj);
+  guint n_first = height > 0 ? (guint)(height / CARD_HEIGHT) + 1 : FIRST_CARDS;
+
+  stop_fill (self);
+  for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
+    {
+      double x = i * (COLUMN_WIDTH + COLUMN_SPACING);
+      gboolean on_screen = height <= 0 || (x < right && x + COLUMN_WIDTH > left);
+
+      set_n_shown (&self->columns[i], on_screen ? n_first : 0);
+    }
+
+  self->fill_frame = -1;
+  self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+}
+
+static void
 update_source (RectifyBoard *self)
 {
   GListModel *source = get_source (self);
+
+  /* A new set of cards: the first ones first */
+  start_fill (self);
 
   for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
     gtk_filter_list_model_set_model (self->columns[i].model, source);
@@ -261,6 +375,7 @@ follow_card (RectifyBoard         *self,
   GListModel *model = G_LIST_MODEL (column->model);
   guint n_items = g_list_model_get_n_items (model);
 
+  finish_fill (self);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(RectifyNonconformity) item = g_list_model_get_item (model, i);
@@ -526,7 +641,10 @@ build_column (RectifyBoard  *self,
    * 200 bound rows alive around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS), a grid view about 33
    * (GTK_GRID_VIEW_MAX_VISIBLE_ROWS + 3). With seven columns of cards that is the difference
    * between 1,400 cards measured on every layout and about 230 (see tests/bench-board.c). */
-  column->view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->model)))),
+  column->n_shown = G_MAXUINT;
+  column->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (column->model)), 0,
+                                            G_MAXUINT);
+  column->view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->shown)))),
                                     factory);
   gtk_grid_view_set_min_columns (GTK_GRID_VIEW (column->view), 1);
   gtk_grid_view_set_max_columns (GTK_GRID_VIEW (column->view), 1);
@@ -664,6 +782,7 @@ rectify_board_dispose (GObject *object)
   RectifyBoard *self = (RectifyBoard *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_fill (self);
   if (self->focus_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
@@ -681,7 +800,10 @@ rectify_board_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_BOARD);
 
   for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
-    g_clear_object (&self->columns[i].model);
+    {
+      g_clear_object (&self->columns[i].shown);
+      g_clear_object (&self->columns[i].model);
+    }
 
   g_clear_object (&self->reg);
   g_clear_object (&self->filter_source);
