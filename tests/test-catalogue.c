@@ -382,6 +382,93 @@ test_search_mixed (void)
     }
 }
 
+/* The groups of the figures by theme and of the register's theme filter: every control goes to
+ * the theme the catalogue gives it, every clause to one group; unknown and empty requirements to
+ * their own. */
+static void
+test_classify (void)
+{
+  static const struct
+  {
+    const char            *text;
+    RectifyCatalogueTheme  theme;
+    const char            *ref;
+  } cases[] = {
+    { "A.5.15", RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL, "A.5.15" },
+    { "  Annex A 5.15 Access control ", RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL, "A.5.15" },
+    { "A 6.3", RECTIFY_CATALOGUE_THEME_PEOPLE, "A.6.3" },
+    { "a7.4", RECTIFY_CATALOGUE_THEME_PHYSICAL, "A.7.4" },
+    { "A.8.8", RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL, "A.8.8" },
+    { "8.8", RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL, "A.8.8" },   /* no clause 8.8 */
+    { "9.2", RECTIFY_CATALOGUE_THEME_CLAUSES, "9.2" },
+    { "Clause 4", RECTIFY_CATALOGUE_THEME_CLAUSES, "4" },
+    { "§10.2", RECTIFY_CATALOGUE_THEME_CLAUSES, "10.2" },
+    { "A.9.9", RECTIFY_CATALOGUE_THEME_OTHER, NULL },
+    { "GDPR Art. 32", RECTIFY_CATALOGUE_THEME_OTHER, NULL },
+    { "", RECTIFY_CATALOGUE_THEME_NONE, NULL },
+    { "   ", RECTIFY_CATALOGUE_THEME_NONE, NULL },
+    { NULL, RECTIFY_CATALOGUE_THEME_NONE, NULL },
+  };
+  GListModel *model = rectify_catalogue_get_default ();
+  guint counts[RECTIFY_CATALOGUE_N_THEMES] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RectifyCatalogueEntry *entry = (gpointer)0x1;
+
+      g_test_message ("%s", cases[i].text != NULL ? cases[i].text : "(null)");
+      g_assert_cmpint (rectify_catalogue_classify (cases[i].text, &entry), ==, cases[i].theme);
+      if (cases[i].ref != NULL)
+        g_assert_cmpstr (rectify_catalogue_entry_get_ref (entry), ==, cases[i].ref);
+      else
+        g_assert_null (entry);
+      g_assert_cmpint (rectify_catalogue_classify (cases[i].text, NULL), ==, cases[i].theme);
+    }
+
+  /* Each entry of the catalogue: its theme is the label of its group. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyCatalogueEntry) entry = g_list_model_get_item (model, i);
+      RectifyCatalogueEntry *found = NULL;
+      RectifyCatalogueTheme theme = rectify_catalogue_classify (rectify_catalogue_entry_get_ref (entry),
+                                                                &found);
+
+      g_assert_true (found == entry);
+      counts[theme]++;
+      if (rectify_catalogue_entry_get_kind (entry) == RECTIFY_CATALOGUE_CLAUSE)
+        g_assert_cmpint (theme, ==, RECTIFY_CATALOGUE_THEME_CLAUSES);
+      else
+        g_assert_cmpstr (rectify_catalogue_theme_get_label (theme), ==,
+                         rectify_catalogue_entry_get_theme (entry));
+    }
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL], ==, 37);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_PEOPLE], ==, 8);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_PHYSICAL], ==, 14);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL], ==, 34);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_CLAUSES], ==, 41);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_OTHER], ==, 0);
+  g_assert_cmpuint (counts[RECTIFY_CATALOGUE_THEME_NONE], ==, 0);
+
+  /* Keys and labels, both ways */
+  for (guint t = 0; t < RECTIFY_CATALOGUE_N_THEMES; t++)
+    {
+      RectifyCatalogueTheme back = RECTIFY_CATALOGUE_N_THEMES;
+
+      g_assert_nonnull (rectify_catalogue_theme_get_key (t));
+      g_assert_true (rectify_catalogue_theme_from_key (rectify_catalogue_theme_get_key (t), &back));
+      g_assert_cmpint (back, ==, t);
+      g_assert_nonnull (rectify_catalogue_theme_get_label (t));
+    }
+  g_assert_cmpstr (rectify_catalogue_theme_get_key (RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL), ==,
+                   "technological");
+  g_assert_cmpstr (rectify_catalogue_theme_get_label (RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL), ==,
+                   "Technological");
+  g_assert_cmpstr (rectify_catalogue_theme_get_label (RECTIFY_CATALOGUE_THEME_CLAUSES), ==,
+                   "Clauses 4-10");
+  g_assert_false (rectify_catalogue_theme_from_key ("Technological", &(RectifyCatalogueTheme) { 0 }));
+  g_assert_false (rectify_catalogue_theme_from_key (NULL, &(RectifyCatalogueTheme) { 0 }));
+}
+
 static gboolean
 locale_exists (const char *name)
 {
@@ -469,6 +556,14 @@ test_german (void)
   /* The theme, not the fishbone bone "People" ("Personen"). */
   entry = rectify_catalogue_lookup ("A.6.1");
   g_assert_cmpstr (rectify_catalogue_entry_get_theme (entry), ==, "Personenbezogene Maßnahmen");
+  /* The groups of the figures and the filter by theme, in German too */
+  g_assert_cmpint (rectify_catalogue_classify ("A.6.1", NULL), ==, RECTIFY_CATALOGUE_THEME_PEOPLE);
+  g_assert_cmpstr (rectify_catalogue_theme_get_label (RECTIFY_CATALOGUE_THEME_PEOPLE), ==,
+                   "Personenbezogene Maßnahmen");
+  g_assert_cmpstr (rectify_catalogue_theme_get_label (RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL), ==,
+                   "Technologische Maßnahmen");
+  g_assert_cmpstr (rectify_catalogue_theme_get_label (RECTIFY_CATALOGUE_THEME_CLAUSES), ==,
+                   "Abschnitte 4–10");
 
   /* German words find German titles, at word starts first; English words find the same
    * entries as they do in English. */
@@ -563,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/Catalogue/search-kind-only", test_search_kind_only);
   g_test_add_func ("/Rectify/Catalogue/search-titles", test_search_titles);
   g_test_add_func ("/Rectify/Catalogue/search-mixed", test_search_mixed);
+  g_test_add_func ("/Rectify/Catalogue/classify", test_classify);
   g_test_add_func ("/Rectify/Catalogue/german", test_german);
 
   return g_test_run ();

@@ -6,9 +6,10 @@
  *
  * The Dashboard page of the main window on a demo register under Xvfb: its figures and the
  * accessible descriptions of its charts say what rectify_stats_compute() says; a bar (clicked, or
- * reached with the arrow keys and activated with Enter) filters the register; a chart saves as PNG
- * and SVG in the colours of the style; it follows the audit filter; and many changes make one
- * computation, none while it is hidden.
+ * reached with the arrow keys and activated with Enter) filters the register, a bar by Annex A
+ * theme too, each to as many NCs as the bar says; a chart saves as PNG and SVG in the colours of
+ * the style; it follows the audit filter; and many changes make one computation, none while it
+ * is hidden.
  */
 
 #include "config.h"
@@ -21,6 +22,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "rectify-catalogue.h"
 #include "rectify-chart.h"
 #include "rectify-dashboard.h"
 #include "rectify-date.h"
@@ -294,8 +296,15 @@ assert_descriptions (RectifyDashboard *dashboard,
       g_string_append_printf (expected, "%s%s %u", i > 0 ? ", " : "", count->label, count->count);
     }
   g_assert_cmpstr (rectify_chart_get_description (chart), ==, expected->str);
-  /* The register has no filter by theme: its bars are not buttons. */
-  g_assert_null (rectify_chart_get_bar_widget (chart, 0));
+  /* The register filters by theme: its bars are buttons like the others. */
+  for (guint i = 0; i < themes->len; i++)
+    {
+      GtkWidget *bar = rectify_chart_get_bar_widget (chart, i);
+
+      g_assert_nonnull (bar);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==,
+                       GTK_ACCESSIBLE_ROLE_BUTTON);
+    }
 
   /* Per month: every month's opened and closed */
   description = rectify_chart_get_description (_rectify_dashboard_get_chart (dashboard, "trend"));
@@ -535,6 +544,61 @@ test_activate (Fixture       *fixture,
                     RECTIFY_SOURCE_INTERNAL_AUDIT + 1);
   g_assert_cmpuint (n_shown (fixture),
                     ==, rectify_stats_get_open_by_source (stats, RECTIFY_SOURCE_INTERNAL_AUDIT));
+
+  /* Every bar of "Open by Annex A Theme": the open NCs of that group, as many as the bar says,
+   * and each of them in the group by the catalogue. */
+  {
+    RectifyChart *theme = _rectify_dashboard_get_chart (fixture->dashboard, "theme");
+    GPtrArray *themes = rectify_stats_get_open_by_theme (stats);
+    GtkDropDown *theme_filter = _rectify_window_get_theme_filter (fixture->window);
+    gboolean seen_technological = FALSE;
+
+    g_assert_cmpuint (themes->len, >, 1);
+    for (guint i = 0; i < themes->len; i++)
+      {
+        RectifyStatsCount *count = g_ptr_array_index (themes, i);
+        RectifyCatalogueTheme group;
+        GListModel *shown;
+
+        g_assert_true (rectify_catalogue_theme_from_key (count->key, &group));
+        seen_technological |= group == RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL;
+
+        show_dashboard (fixture);
+        activate_and_wait (fixture, rectify_chart_get_bar_widget (theme, i));
+        g_test_message ("%s: %u", count->label, count->count);
+        g_assert_cmpuint (gtk_drop_down_get_selected (theme_filter), ==, group + 1);
+        g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (theme_filter)),
+                         ==, count->label);
+        g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (_rectify_window_get_status_filter (fixture->window))),
+                         ==, "All Open");
+        g_assert_cmpuint (gtk_drop_down_get_selected (_rectify_window_get_grade_filter (fixture->window)), ==, 0);
+        g_assert_cmpuint (n_shown (fixture), ==, count->count);
+        g_assert_cmpuint (n_shown (fixture), >, 0);
+
+        shown = G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (fixture->window)));
+        for (guint n = 0; n < g_list_model_get_n_items (shown); n++)
+          {
+            g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (shown, n);
+
+            g_assert_cmpint (rectify_catalogue_classify (rectify_nonconformity_get_requirement (nc), NULL),
+                             ==, group);
+            g_assert_cmpint (rectify_nonconformity_get_status (nc), !=, RECTIFY_STATUS_CLOSED);
+          }
+      }
+    g_assert_true (seen_technological);
+
+    /* The filter is one of the filter bar's: another bar of another chart drops it. */
+    show_dashboard (fixture);
+    activate_and_wait (fixture, rectify_chart_get_bar_widget (grade, RECTIFY_GRADE_MINOR));
+    g_assert_cmpuint (gtk_drop_down_get_selected (theme_filter), ==, 0);
+    g_assert_cmpuint (n_shown (fixture), ==, rectify_stats_get_open_by_grade (stats, RECTIFY_GRADE_MINOR));
+
+    /* Keyboard: the theme bars are one Tab stop, the arrows move between them. */
+    show_dashboard (fixture);
+    g_assert_true (gtk_widget_grab_focus (rectify_chart_get_bar_widget (theme, 0)));
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (theme), GTK_DIR_DOWN));
+    g_assert_true (gtk_widget_has_focus (rectify_chart_get_bar_widget (theme, 1)));
+  }
 
   /* The headline figures: open, and overdue */
   show_dashboard (fixture);

@@ -156,6 +156,7 @@ test_schema_defaults (Fixture       *f,
   g_assert_cmpuint (reminders.action_lead_days, ==, RECTIFY_REMINDERS_DEFAULT_ACTION_LEAD_DAYS);
   g_assert_cmpuint (reminders.nc_lead_days, ==, RECTIFY_REMINDERS_DEFAULT_NC_LEAD_DAYS);
   g_assert_true (g_settings_get_boolean (f->settings, "reminders-enabled"));
+  g_assert_true (g_settings_get_boolean (f->settings, "remind-recent-registers"));
 
   /* Nothing to apply while the defaults are the core's: no history is written. */
   {
@@ -170,6 +171,46 @@ test_schema_defaults (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (history->len, ==, 0);
   }
+}
+
+/* "Remind About Recent Registers": a switch for its setting, named for screen readers, that
+ * only matters while reminders are on. */
+static void
+test_remind_recent (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  RectifyPreferencesWindow *prefs;
+  GtkWidget *recent;
+  GtkWidget *row;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, NULL));
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate_for (50);
+
+  recent = _rectify_preferences_window_get_recent_switch (prefs);
+  row = gtk_widget_get_ancestor (recent, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (recent)));
+  g_assert_true (gtk_widget_get_sensitive (row));
+
+  gtk_switch_set_active (GTK_SWITCH (recent), FALSE);
+  g_assert_false (g_settings_get_boolean (f->settings, "remind-recent-registers"));
+  g_settings_set_boolean (f->settings, "remind-recent-registers", TRUE);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (recent)));
+
+  /* Reminders off: nothing to choose */
+  g_settings_set_boolean (f->settings, "reminders-enabled", FALSE);
+  g_assert_false (gtk_widget_get_sensitive (row));
+  g_settings_set_boolean (f->settings, "reminders-enabled", TRUE);
+  g_assert_true (gtk_widget_get_sensitive (row));
+
+  destroy_and_wait (GTK_WIDGET (prefs));
 }
 
 /* The defaults page writes GSettings; a register created afterwards gets them. */
@@ -524,6 +565,8 @@ main (int   argc,
 
   g_test_add ("/Rectify/Preferences/schema-defaults", Fixture, NULL,
               fixture_set_up, test_schema_defaults, fixture_tear_down);
+  g_test_add ("/Rectify/Preferences/remind-recent", Fixture, NULL,
+              fixture_set_up, test_remind_recent, fixture_tear_down);
   g_test_add ("/Rectify/Preferences/defaults-for-new-registers", Fixture, NULL,
               fixture_set_up, test_defaults_for_new_registers, fixture_tear_down);
   g_test_add ("/Rectify/Preferences/register-policy", Fixture, NULL,

@@ -13,6 +13,7 @@
 
 #include "rectify-date.h"
 #include "rectify-register.h"
+#include "rectify-register-private.h"
 
 typedef struct
 {
@@ -1161,6 +1162,154 @@ test_batch_10000 (Fixture       *f,
   g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM nc_action"), ==, 3 * n_ncs);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The names of the files in @dir, sorted, joined by spaces */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **)names->pdata);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* A register opened for reading only: the same NCs and actions, every change refused, and not
+ * a byte written to the file or beside it; what cannot be read gives an error. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyRegister) writer = NULL;
+  g_autoptr(RectifyNonconformity) nc = new_nc ("Leavers keep access", "Two leavers");
+  g_autoptr(RectifyNonconformity) other = new_nc ("Visitor log", "Incomplete");
+  g_autoptr(RectifyAction) action = new_action ("Disable accounts on the last day");
+  g_autofree char *checksum = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *old_path = g_build_filename (f->dir, "old.rectify", NULL);
+  g_autofree char *junk_path = g_build_filename (f->dir, "junk.rectify", NULL);
+  g_autofree char *missing_path = g_build_filename (f->dir, "missing.rectify", NULL);
+  g_autofree char *organisation = NULL;
+  RectifyNonconformity *read_nc;
+
+  reg = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_set_info (reg, "organisation", "Nordlicht", &error));
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (action), &error));
+  g_assert_true (rectify_register_link_action (reg, nc, action, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  checksum = file_checksum (f->path);
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "test.rectify");
+  g_clear_pointer (&files, g_free);
+
+  reg = rectify_register_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reg);
+  g_assert_cmpstr (rectify_register_get_path (reg), ==, f->path);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_actions (reg)), ==, 1);
+  read_nc = rectify_register_find_nonconformity (reg, "NC-001");
+  g_assert_nonnull (read_nc);
+  g_assert_cmpstr (rectify_nonconformity_get_title (read_nc), ==, "Leavers keep access");
+  organisation = rectify_register_get_info (reg, "organisation");
+  g_assert_cmpstr (organisation, ==, "Nordlicht");
+
+  /* Every change is refused, and the models stay as they were. */
+  g_assert_false (rectify_register_add (reg, RECTIFY_ENTITY (other), &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (rectify_register_update_string (reg, RECTIFY_ENTITY (read_nc), "title", "Changed",
+                                                  &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 1);
+  g_assert_cmpstr (rectify_nonconformity_get_title (read_nc), ==, "Leavers keep access");
+  g_clear_object (&reg);
+
+  /* Not a byte changed, no file made beside it */
+  {
+    g_autofree char *after = file_checksum (f->path);
+
+    g_assert_cmpstr (after, ==, checksum);
+  }
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "test.rectify");
+  g_clear_pointer (&files, g_free);
+
+  /* A read-only file opens. */
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  reg = rectify_register_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+
+  /* Open in another program that is writing: its committed changes are read. */
+  writer = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_add (writer, RECTIFY_ENTITY (other), &error));
+  g_assert_no_error (error);
+  reg = rectify_register_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 2);
+  g_clear_object (&reg);
+  g_clear_object (&writer);
+
+  /* What cannot be read */
+  g_assert_null (rectify_register_open_read_only (missing_path, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (junk_path, "not a register, not a database at all; "
+                                      "just some text long enough to have a header", -1, NULL));
+  g_assert_null (rectify_register_open_read_only (junk_path, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_NOT_A_REGISTER);
+  g_clear_error (&error);
+
+  /* An older register needs an upgrade, a write: refused, and left as it was (no backup). */
+  g_assert_true (_rectify_register_create_file_at_version (old_path, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&checksum, g_free);
+  checksum = file_checksum (old_path);
+  g_assert_null (rectify_register_open_read_only (old_path, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = file_checksum (old_path);
+
+    g_assert_cmpstr (after, ==, checksum);
+  }
+  files = list_dir (f->dir);
+  g_assert_cmpstr (files, ==, "junk.rectify old.rectify test.rectify");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1183,6 +1332,7 @@ main (int   argc,
   ADD ("rollback", test_rollback);
   ADD ("approvals", test_approvals);
   ADD ("batch-10000", test_batch_10000);
+  ADD ("read-only", test_read_only);
 
 #undef ADD
 

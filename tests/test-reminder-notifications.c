@@ -8,7 +8,8 @@
  * sends them through GIO's freedesktop backend to a notification server played by this test
  * (org.freedesktop.Notifications on the session bus), and "clicking" one (the server's
  * ActionInvoked signal) must open the item. The day comes from RECTIFY_TODAY (2026-06-15 in the
- * test environment) and is moved by the test.
+ * test environment) and is moved by the test. The recent registers that no window has open are
+ * reminded of too, read in a thread without being changed.
  */
 
 #include "config.h"
@@ -449,6 +450,9 @@ skip_without_server (void)
   iterate_for (100);
   reset_records ();
   g_setenv ("RECTIFY_TODAY", TODAY, TRUE);
+  /* The registers of earlier tests are not this test's recent ones. */
+  g_settings_set_strv (settings, "recent-registers", NULL);
+  g_settings_reset (settings, "remind-recent-registers");
 
   return FALSE;
 }
@@ -826,6 +830,202 @@ test_disabled (void)
   close_window (window);
 }
 
+typedef struct
+{
+  RectifyNotifier *notifier;
+  guint            n;
+} RecentWait;
+
+typedef struct
+{
+  const char *path;
+  const char *ref;
+} EditorWait;
+
+/* The window of the register at @path shows the NC @ref in its editor. */
+static gboolean
+window_editor_shows (gpointer data)
+{
+  EditorWait *w = data;
+  RectifyWindow *window = window_for (w->path);
+  RectifyNonconformity *nc;
+
+  if (window == NULL)
+    return FALSE;
+
+  nc = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
+
+  return nc != NULL && g_strcmp0 (rectify_nonconformity_get_ref (nc), w->ref) == 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (_rectify_window_get_editor (window)));
+}
+
+static gboolean
+recent_checked (gpointer data)
+{
+  RecentWait *w = data;
+
+  return _rectify_notifier_get_n_recent_checks (w->notifier) >= w->n;
+}
+
+/* Runs a check of the recent registers and waits for its end. */
+static void
+check_recent_and_wait (RectifyNotifier *notifier)
+{
+  RecentWait wait = { notifier, _rectify_notifier_get_n_recent_checks (notifier) + 1 };
+
+  rectify_notifier_check_recent (notifier);
+  g_assert_true (iterate_until (recent_checked, &wait, 10000));
+}
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* A consultant's recent register that no window has open: its reminders are sent once, naming
+ * it, and remembered for its file; the file is only read; missing and damaged recent files are
+ * passed over without a word; an open register is left to its window; clicking a reminder
+ * opens the register, then the item. The preference turns it off and on. */
+static void
+test_recent (void)
+{
+  RectifyNotifier *notifier = _rectify_application_get_notifier (app);
+  g_autoptr(RectifyNotifier) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *open_path = NULL;
+  g_autofree char *missing = register_path ("Gone.rectify");
+  g_autofree char *damaged = register_path ("Damaged.rectify");
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *keys = NULL;
+  RectifyWindow *open_window;
+  const Shown *s;
+
+  if (skip_without_server ())
+    return;
+
+  path = create_register ("Client Nord.rectify");
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_true (g_file_set_contents (damaged, "SQLite format 3 but not really, only text that "
+                                      "is long enough to be read as a header of a database", -1,
+                                      NULL));
+
+  /* Another register open in a window: reminded by its window, not again as a recent one */
+  open_path = create_register ("Open Client.rectify");
+  open_window = open_register (open_path);
+  g_assert_cmpuint (sent->len, ==, 3);
+  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  iterate_for (200);
+  reset_records ();
+
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autofree char *open_uri = g_filename_to_uri (open_path, NULL, NULL);
+    g_autofree char *missing_uri = g_filename_to_uri (missing, NULL, NULL);
+    g_autofree char *damaged_uri = g_filename_to_uri (damaged, NULL, NULL);
+    const char *recent[] = { open_uri, missing_uri, uri, damaged_uri, "https://example.com/x.rectify",
+                             NULL };
+
+    g_settings_set_strv (settings, "recent-registers", recent);
+  }
+  before = checksum_of (path);
+
+  /* The first check: the three reminders of the recent register, each naming it */
+  check_recent_and_wait (notifier);
+  g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (notifier), ==, 3);
+  g_assert_cmpuint (sent->len, ==, 3);
+  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  iterate_for (200);
+  g_assert_cmpuint (shown->len, ==, 3);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const Shown *one = g_ptr_array_index (shown, i);
+
+      g_assert_nonnull (strstr (one->body, "In “Client Nord.rectify”"));
+    }
+  s = find_shown ("Nonconformity NC-002 is overdue by 5 days");
+  g_assert_nonnull (s);
+  g_assert_true (g_str_has_prefix (s->body, "Leavers keep access — due on "));
+  g_assert_nonnull (find_shown ("Nonconformity NC-001 is due in 2 days"));
+  g_assert_nonnull (find_shown ("Action A-001 is due in 10 days"));
+  for (guint i = 0; i < sent->len; i++)
+    {
+      Sent *one = g_ptr_array_index (sent, i);
+      const char *target_path;
+
+      g_assert_cmpstr (one->action, ==, "app.show-item");
+      g_variant_get (one->target, "(&s&sx)", &target_path, NULL, NULL);
+      g_assert_cmpstr (target_path, ==, path);
+    }
+
+  /* Remembered for that file, which was only read */
+  keys = stored_keys (path);
+  g_assert_nonnull (strstr (keys, ":overdue:2026-06-10"));
+  g_assert_nonnull (strstr (keys, ":due-soon:2026-06-17"));
+  g_assert_nonnull (strstr (keys, ":due-soon:2026-06-25"));
+  after = checksum_of (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* The next check, and the daily one, send nothing again; nor does a new start. */
+  check_recent_and_wait (notifier);
+  g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (notifier), ==, 0);
+  {
+    RecentWait wait = { notifier, _rectify_notifier_get_n_recent_checks (notifier) + 1 };
+
+    g_assert_cmpuint (rectify_notifier_check_all (notifier), ==, 0);
+    g_assert_true (iterate_until (recent_checked, &wait, 10000));
+    g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (notifier), ==, 0);
+  }
+  restarted = rectify_notifier_new (GTK_APPLICATION (app), settings);
+  check_recent_and_wait (restarted);
+  g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (restarted), ==, 0);
+  g_clear_object (&restarted);
+  iterate_for (200);
+  g_assert_cmpuint (sent->len, ==, 3);
+  g_assert_cmpuint (shown->len, ==, 3);
+
+  /* Off: not checked. Something new falls due meanwhile; on again, it is reminded. */
+  g_settings_set_boolean (settings, "remind-recent-registers", FALSE);
+  {
+    g_autoptr(RectifyRegister) reg = rectify_register_open (path, &error);
+    g_autoptr(RectifyNonconformity) late = NULL;
+
+    g_assert_no_error (error);
+    late = add_nc (reg, "NC-005", "Policy review missed", "2026-06-12");
+  }
+  rectify_notifier_check_recent (notifier);
+  iterate_for (500);
+  g_assert_cmpuint (sent->len, ==, 3);
+  g_settings_set_boolean (settings, "remind-recent-registers", TRUE);
+  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (4), 5000));
+  g_assert_cmpuint (sent->len, ==, 4);
+  g_assert_nonnull (find_shown ("Nonconformity NC-005 is overdue by 3 days"));
+
+  /* Clicking a reminder opens the register in a window, then the NC; nothing is sent again. */
+  g_assert_null (window_for (path));
+  click (find_shown ("Nonconformity NC-002 is overdue by 5 days"));
+  g_assert_true (iterate_until (window_editor_shows, &(EditorWait) { path, "NC-002" }, 5000));
+  g_assert_true (window_for (path) != open_window);
+  iterate_for (1200);
+  g_assert_cmpuint (sent->len, ==, 4);
+
+  close_window (window_for (path));
+  close_window (open_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/ReminderNotifications/activate", test_activate);
   g_test_add_func ("/Rectify/ReminderNotifications/summary", test_summary);
   g_test_add_func ("/Rectify/ReminderNotifications/disabled", test_disabled);
+  g_test_add_func ("/Rectify/ReminderNotifications/recent", test_recent);
 
   status = g_test_run ();
 

@@ -20,6 +20,9 @@
 #include "rectify-settings.h"
 #include "rectify-window.h"
 
+/* How long after the start the recent registers that are not open are checked */
+#define RECENT_REMINDERS_DELAY_MS 3000
+
 struct _RectifyApplication
 {
   AdwApplication   parent_instance;
@@ -415,8 +418,10 @@ rectify_application_startup (GApplication *app)
                                    FALSE);
     }
 
-  /* Reminders of the registers the windows open */
+  /* Reminders of the registers the windows open, and of the recent ones once the window of the
+   * last one is up */
   self->notifier = rectify_notifier_new (GTK_APPLICATION (self), self->settings);
+  rectify_notifier_check_recent_later (self->notifier, RECENT_REMINDERS_DELAY_MS);
 
   gtk_window_set_default_icon_name (APP_ID);
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "rectify-accessible.h"
+#include "rectify-catalogue.h"
 #include "rectify-dashboard.h"
 #include "rectify-date.h"
 #include "rectify-enums.h"
@@ -280,7 +281,6 @@ update_charts (RectifyDashboard *self)
     };
   rectify_chart_set_bars (self->source_chart, source_bars, RECTIFY_N_SOURCES, TRUE);
 
-  /* The register has no filter by theme: these bars are for reading only. */
   theme_bars = g_new0 (RectifyChartBar, MAX (themes->len, 1));
   for (guint i = 0; i < themes->len; i++)
     {
@@ -288,7 +288,7 @@ update_charts (RectifyDashboard *self)
 
       theme_bars[i] = (RectifyChartBar) { count->label, count->count, RECTIFY_CHART_TONE_ACCENT };
     }
-  rectify_chart_set_bars (self->theme_chart, theme_bars, themes->len, FALSE);
+  rectify_chart_set_bars (self->theme_chart, theme_bars, themes->len, TRUE);
 
   /* Per month: the axis names the month, and the year at its first month and each January. */
   for (guint i = 0; i < months->len; i++)
@@ -514,21 +514,22 @@ show_nonconformities (RectifyDashboard *self,
                       int               status,
                       int               grade,
                       int               source,
+                      int               theme,
                       gboolean          overdue)
 {
-  g_signal_emit (self, signals[SHOW_NONCONFORMITIES], 0, status, grade, source, overdue);
+  g_signal_emit (self, signals[SHOW_NONCONFORMITIES], 0, status, grade, source, theme, overdue);
 }
 
 static void
 open_clicked_cb (RectifyDashboard *self)
 {
-  show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, -1, -1, FALSE);
+  show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, -1, -1, -1, FALSE);
 }
 
 static void
 overdue_clicked_cb (RectifyDashboard *self)
 {
-  show_nonconformities (self, -1, -1, -1, TRUE);
+  show_nonconformities (self, -1, -1, -1, -1, TRUE);
 }
 
 static void
@@ -536,7 +537,7 @@ status_chart_activated_cb (RectifyDashboard *self,
                            guint             index)
 {
   if (index < N_OPEN_STATUSES)
-    show_nonconformities (self, index, -1, -1, FALSE);
+    show_nonconformities (self, index, -1, -1, -1, FALSE);
 }
 
 static void
@@ -544,7 +545,7 @@ grade_chart_activated_cb (RectifyDashboard *self,
                           guint             index)
 {
   if (index < RECTIFY_N_GRADES)
-    show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, index, -1, FALSE);
+    show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, index, -1, -1, FALSE);
 }
 
 static void
@@ -552,7 +553,23 @@ source_chart_activated_cb (RectifyDashboard *self,
                            guint             index)
 {
   if (index < RECTIFY_N_SOURCES)
-    show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, -1, index, FALSE);
+    show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, -1, index, -1, FALSE);
+}
+
+/* The bars by theme are the non-empty groups, most first: the bar's key names its group. */
+static void
+theme_chart_activated_cb (RectifyDashboard *self,
+                          guint             index)
+{
+  GPtrArray *themes = self->stats != NULL ? rectify_stats_get_open_by_theme (self->stats) : NULL;
+  RectifyCatalogueTheme theme;
+
+  if (themes == NULL || index >= themes->len)
+    return;
+
+  if (rectify_catalogue_theme_from_key (((RectifyStatsCount *)g_ptr_array_index (themes, index))->key,
+                                        &theme))
+    show_nonconformities (self, RECTIFY_DASHBOARD_STATUS_OPEN, -1, -1, theme, FALSE);
 }
 
 /* Vfuncs */
@@ -654,12 +671,13 @@ rectify_dashboard_class_init (RectifyDashboardClass *klass)
    * @status: a RectifyStatus, -1 for any, or RECTIFY_DASHBOARD_STATUS_OPEN
    * @grade: a RectifyGrade, or -1 for any
    * @source: a RectifySource, or -1 for any
+   * @theme: a RectifyCatalogueTheme (the group of the requirement), or -1 for any
    * @overdue: only the overdue ones
    */
   signals[SHOW_NONCONFORMITIES] =
     g_signal_new ("show-nonconformities", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 4,
-                  G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_BOOLEAN);
+                  NULL, NULL, NULL, G_TYPE_NONE, 5,
+                  G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_BOOLEAN);
 
   g_type_ensure (RECTIFY_TYPE_CHART);
 
@@ -695,6 +713,7 @@ rectify_dashboard_class_init (RectifyDashboardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, grade_chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_chart_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, theme_chart_activated_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 

@@ -32,9 +32,10 @@ G_DECLARE_FINAL_TYPE (RectifyDashboard, rectify_dashboard, RECTIFY, DASHBOARD, G
  *                       too, so the window can keep its audit filter in step)
  *
  * Signals:
- *   "show-nonconformities" (int status, int grade, int source, gboolean overdue)
+ *   "show-nonconformities" (int status, int grade, int source, int theme, gboolean overdue)
  *       a bar or a figure was activated: show these NCs in the register (-1: any;
- *       status RECTIFY_DASHBOARD_STATUS_OPEN: any but Closed), within the audit in scope.
+ *       status RECTIFY_DASHBOARD_STATUS_OPEN: any but Closed; theme a RectifyCatalogueTheme,
+ *       the group of the requirement), within the audit in scope.
  */
 
 GtkWidget    *rectify_dashboard_new                (void);

@@ -17,5 +17,9 @@ G_BEGIN_DECLS
 guint _rectify_notifier_day_tick          (RectifyNotifier *self);
 /* The seconds the day timer was last armed for. */
 guint _rectify_notifier_get_timer_seconds (RectifyNotifier *self);
+/* The checks of the recent registers finished so far (one with nothing to read included), and
+ * the notifications the last one sent. */
+guint _rectify_notifier_get_n_recent_checks (RectifyNotifier *self);
+guint _rectify_notifier_get_n_recent_sent   (RectifyNotifier *self);
 
 G_END_DECLS

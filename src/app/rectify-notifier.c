@@ -25,6 +25,8 @@
 /* How long after a window shows a register its reminders are checked */
 #define CHECK_DELAY_MS        500
 #define SENT_KEY              "reminders-sent"
+#define RECENT_KEY            "recent-registers"
+#define REMIND_RECENT_KEY     "remind-recent-registers"
 
 struct _RectifyNotifier
 {
@@ -40,6 +42,13 @@ struct _RectifyNotifier
   guint           timer_id;
   guint           timer_seconds;
   guint           settings_id;
+
+  /* The check of the recent registers that no window has open, in a worker thread */
+  GCancellable   *recent_cancellable;  /* non-NULL while a check is under way */
+  gboolean        recent_again;        /* another check was asked for meanwhile */
+  guint           recent_timer_id;
+  guint           n_recent_checks;     /* finished, for tests */
+  guint           n_recent_sent;       /* by the last one, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyNotifier, rectify_notifier, G_TYPE_OBJECT)
@@ -247,6 +256,372 @@ add_possible_keys (GHashTable                *keys,
                                                      RECTIFY_REMINDER_OVERDUE, item->due_on));
 }
 
+/* What the reminders of @reg look at: its NCs and actions, each as a RectifyReminderItem in
+ * @items borrowing the strings of the objects that @objects keeps alive. */
+static void
+collect_items (RectifyRegister *reg,
+               GPtrArray       *objects,
+               GArray          *items)
+{
+  GListModel *ncs = rectify_register_get_nonconformities (reg);
+  GListModel *actions = rectify_register_get_actions (reg);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      RectifyNonconformity *nc = g_list_model_get_item (ncs, i);
+      RectifyReminderItem item;
+
+      g_ptr_array_add (objects, nc);
+      rectify_reminder_item_init_nonconformity (&item, nc);
+      g_array_append_val (items, item);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      RectifyAction *action = g_list_model_get_item (actions, i);
+      RectifyReminderItem item;
+
+      g_ptr_array_add (objects, action);
+      rectify_reminder_item_init_action (&item, action);
+      g_array_append_val (items, item);
+    }
+}
+
+/* The keys that can still matter for @items (transfer full). */
+static GHashTable *
+collect_possible_keys (GArray *items)
+{
+  GHashTable *possible = new_key_set ();
+
+  for (guint i = 0; i < items->len; i++)
+    add_possible_keys (possible, &g_array_index (items, RectifyReminderItem, i));
+
+  return possible;
+}
+
+/* Sends @reminders of the register at @path, up to the limit and a summary after it; adds their
+ * keys to @sent (the keys sent before), keeps of those only the keys in @possible, withdraws the
+ * notifications of the others, and stores what is kept. Returns the number of notifications
+ * sent. */
+static guint
+notify_register (RectifyNotifier *self,
+                 const char      *path,
+                 const char      *register_name,
+                 GPtrArray       *reminders,
+                 GHashTable      *sent,
+                 GHashTable      *possible)
+{
+  g_autoptr(GHashTable) kept = new_key_set ();
+  GHashTableIter iter;
+  gpointer key;
+  guint n_individual;
+  guint n_sent = 0;
+
+  /* One at a time up to the limit; a summary instead of a flood after it. */
+  n_individual = reminders->len <= RECTIFY_NOTIFIER_MAX_PER_CHECK + 1
+                 ? reminders->len
+                 : RECTIFY_NOTIFIER_MAX_PER_CHECK;
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      RectifyReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (i < n_individual)
+        {
+          send_reminder (self, path, register_name, reminder);
+          n_sent++;
+        }
+      g_hash_table_add (sent, g_strdup (reminder->key));
+    }
+  if (n_individual < reminders->len)
+    {
+      send_summary (self, path, register_name, reminders->len - n_individual);
+      n_sent++;
+    }
+
+  /* Keep only the keys that can still matter; withdraw the notifications of the others. */
+  g_hash_table_iter_init (&iter, sent);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (g_hash_table_contains (possible, key))
+        {
+          g_hash_table_add (kept, g_strdup (key));
+        }
+      else
+        {
+          g_autofree char *id = make_notification_id (path, key);
+
+          g_application_withdraw_notification (G_APPLICATION (self->application), id);
+        }
+    }
+
+  if (reminders->len > 0 || g_hash_table_size (kept) != g_hash_table_size (sent))
+    save_sent (self, path, kept);
+
+  return n_sent;
+}
+
+/* The window that has the register at @path open, if any. */
+static RectifyWindow *
+find_window (RectifyNotifier *self,
+             const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
+    {
+      RectifyRegister *reg;
+      g_autoptr(GFile) open_file = NULL;
+
+      if (!RECTIFY_IS_WINDOW (l->data) ||
+          (reg = rectify_window_get_register (RECTIFY_WINDOW (l->data))) == NULL)
+        continue;
+
+      open_file = g_file_new_for_path (rectify_register_get_path (reg));
+      if (g_file_equal (open_file, file))
+        return RECTIFY_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+static gboolean
+recent_enabled (RectifyNotifier *self)
+{
+  return self->settings != NULL && reminders_enabled (self) &&
+         g_settings_get_boolean (self->settings, REMIND_RECENT_KEY);
+}
+
+/* The check of the recent registers: what the worker thread gets, copied on the main thread,
+ * and what it gives back. */
+typedef struct
+{
+  char       *path;
+  GHashTable *sent;       /* the keys sent before (a copy) */
+} RecentJob;
+
+typedef struct
+{
+  char       *path;
+  char       *name;
+  GPtrArray  *reminders;  /* RectifyReminder */
+  GHashTable *possible;   /* the keys that can still matter */
+} RecentResult;
+
+typedef struct
+{
+  GPtrArray               *jobs;     /* RecentJob */
+  RectifyReminderSettings  settings;
+  char                    *today;
+} RecentCheck;
+
+static void
+recent_job_free (gpointer data)
+{
+  RecentJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->sent, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+recent_result_free (gpointer data)
+{
+  RecentResult *result = data;
+
+  g_free (result->path);
+  g_free (result->name);
+  g_clear_pointer (&result->reminders, g_ptr_array_unref);
+  g_clear_pointer (&result->possible, g_hash_table_unref);
+  g_free (result);
+}
+
+static void
+recent_check_free (gpointer data)
+{
+  RecentCheck *check = data;
+
+  g_ptr_array_unref (check->jobs);
+  g_free (check->today);
+  g_free (check);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* In a worker thread: each register opened read-only, its reminders computed as for an open
+ * one. A register that cannot be read (missing, unreadable, locked, damaged, of another
+ * version) is skipped without a word to the user: it is only a recent one. */
+static void
+check_recent_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  RecentCheck *check = task_data;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (recent_result_free);
+
+  for (guint i = 0; i < check->jobs->len; i++)
+    {
+      RecentJob *job = g_ptr_array_index (check->jobs, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RectifyRegister) reg = NULL;
+      g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
+      RecentResult *result;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if ((reg = rectify_register_open_read_only (job->path, &error)) == NULL)
+        {
+          g_debug ("Recent register %s not checked: %s", job->path, error->message);
+          continue;
+        }
+
+      collect_items (reg, objects, items);
+
+      result = g_new0 (RecentResult, 1);
+      result->path = g_strdup (job->path);
+      result->name = g_path_get_basename (job->path);
+      result->reminders = rectify_reminders_compute ((const RectifyReminderItem *)(gpointer)items->data,
+                                                     items->len, &check->settings, check->today,
+                                                     job->sent);
+      result->possible = collect_possible_keys (items);
+      g_ptr_array_add (results, result);
+      g_debug ("Recent register %s: %u reminders", job->path, result->reminders->len);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void start_recent_check (RectifyNotifier *self);
+
+static void
+check_recent_done_cb (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(RectifyNotifier) self = g_weak_ref_get (weak);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sent = 0;
+
+  weak_ref_free (weak);
+  results = g_task_propagate_pointer (G_TASK (res), &error);
+  /* Cancelled: the notifier is going away. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->recent_cancellable);
+
+  /* What a window opened meanwhile is the window's to check; what was sent meanwhile is not
+   * sent again; nothing when the reminders were turned off meanwhile. */
+  for (guint i = 0; results != NULL && i < results->len && self->application != NULL &&
+                    recent_enabled (self); i++)
+    {
+      RecentResult *result = g_ptr_array_index (results, i);
+      g_autoptr(GHashTable) sent = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      if (find_window (self, result->path) != NULL)
+        continue;
+
+      sent = load_sent (self, result->path);
+      fresh = g_ptr_array_new ();
+      for (guint r = 0; r < result->reminders->len; r++)
+        {
+          RectifyReminder *reminder = g_ptr_array_index (result->reminders, r);
+
+          if (!g_hash_table_contains (sent, reminder->key))
+            g_ptr_array_add (fresh, reminder);
+        }
+
+      n_sent += notify_register (self, result->path, result->name, fresh, sent, result->possible);
+    }
+
+  self->n_recent_sent = n_sent;
+  self->n_recent_checks++;
+
+  if (self->recent_again)
+    {
+      self->recent_again = FALSE;
+      start_recent_check (self);
+    }
+}
+
+/* Starts the check of the recent registers that no window has open, unless one is under way
+ * (then another follows it). */
+static void
+start_recent_check (RectifyNotifier *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  RecentCheck *check;
+  GWeakRef *weak;
+
+  if (self->application == NULL || !recent_enabled (self))
+    return;
+
+  if (self->recent_cancellable != NULL)
+    {
+      self->recent_again = TRUE;
+      return;
+    }
+
+  check = g_new0 (RecentCheck, 1);
+  check->jobs = g_ptr_array_new_with_free_func (recent_job_free);
+  check->today = rectify_date_today ();
+  rectify_settings_get_reminder_settings (self->settings, &check->settings);
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  uris = g_settings_get_strv (self->settings, RECENT_KEY);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *path = g_file_get_path (file);
+      RecentJob *job;
+
+      if (path == NULL)
+        {
+          g_debug ("Recent register %s not checked: not a local file", uris[i]);
+          continue;
+        }
+      if (g_hash_table_contains (seen, path) || find_window (self, path) != NULL)
+        continue;
+      g_hash_table_add (seen, g_strdup (path));
+
+      job = g_new0 (RecentJob, 1);
+      job->path = g_steal_pointer (&path);
+      job->sent = load_sent (self, job->path);
+      g_ptr_array_add (check->jobs, job);
+    }
+
+  if (check->jobs->len == 0)
+    {
+      recent_check_free (check);
+      self->n_recent_sent = 0;
+      self->n_recent_checks++;
+      return;
+    }
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+
+  self->recent_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->recent_cancellable, check_recent_done_cb, weak);
+  g_task_set_source_tag (task, start_recent_check);
+  g_task_set_name (task, "[rectify] reminders of recent registers");
+  g_task_set_task_data (task, check, recent_check_free);
+  g_task_run_in_thread (task, check_recent_thread);
+}
+
 static void
 schedule_day_timer (RectifyNotifier *self);
 
@@ -280,7 +655,8 @@ settings_changed_cb (RectifyNotifier *self,
 {
   if (g_strcmp0 (key, "reminders-enabled") != 0 &&
       g_strcmp0 (key, "reminder-lead-days-action") != 0 &&
-      g_strcmp0 (key, "reminder-lead-days-nc") != 0)
+      g_strcmp0 (key, "reminder-lead-days-nc") != 0 &&
+      g_strcmp0 (key, REMIND_RECENT_KEY) != 0)
     return;
 
   g_clear_handle_id (&self->settings_id, g_source_remove);
@@ -353,6 +729,17 @@ window_added_cb (RectifyNotifier *self,
     check_window_later (self, RECTIFY_WINDOW (window));
 }
 
+static gboolean
+recent_timeout_cb (gpointer user_data)
+{
+  RectifyNotifier *self = user_data;
+
+  self->recent_timer_id = 0;
+  start_recent_check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Arms the timer for the next local midnight (a minute after), or an hour, whichever is sooner. */
 static void
 schedule_day_timer (RectifyNotifier *self)
@@ -376,6 +763,10 @@ rectify_notifier_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->settings_id, g_source_remove);
+  g_clear_handle_id (&self->recent_timer_id, g_source_remove);
+  if (self->recent_cancellable != NULL)
+    g_cancellable_cancel (self->recent_cancellable);
+  g_clear_object (&self->recent_cancellable);
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->settings);
 
@@ -451,19 +842,12 @@ rectify_notifier_check_register (RectifyNotifier *self,
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
   g_autoptr(GHashTable) sent = NULL;
-  g_autoptr(GHashTable) possible = new_key_set ();
-  g_autoptr(GHashTable) kept = new_key_set ();
+  g_autoptr(GHashTable) possible = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
   g_autofree char *today = NULL;
   g_autofree char *register_name = NULL;
   RectifyReminderSettings reminder_settings;
-  GListModel *ncs;
-  GListModel *actions;
   const char *path;
-  GHashTableIter iter;
-  gpointer key;
-  guint n_individual;
-  guint n_sent = 0;
 
   g_return_val_if_fail (RECTIFY_IS_NOTIFIER (self), 0);
   g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), 0);
@@ -477,76 +861,14 @@ rectify_notifier_check_register (RectifyNotifier *self,
   rectify_settings_get_reminder_settings (self->settings, &reminder_settings);
 
   /* The items borrow the strings of the NCs and actions, kept alive in @objects. */
-  ncs = rectify_register_get_nonconformities (reg);
-  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
-    {
-      RectifyNonconformity *nc = g_list_model_get_item (ncs, i);
-      RectifyReminderItem item;
-
-      g_ptr_array_add (objects, nc);
-      rectify_reminder_item_init_nonconformity (&item, nc);
-      g_array_append_val (items, item);
-    }
-
-  actions = rectify_register_get_actions (reg);
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
-    {
-      RectifyAction *action = g_list_model_get_item (actions, i);
-      RectifyReminderItem item;
-
-      g_ptr_array_add (objects, action);
-      rectify_reminder_item_init_action (&item, action);
-      g_array_append_val (items, item);
-    }
+  collect_items (reg, objects, items);
+  possible = collect_possible_keys (items);
 
   sent = load_sent (self, path);
   reminders = rectify_reminders_compute ((const RectifyReminderItem *)(gpointer)items->data,
                                          items->len, &reminder_settings, today, sent);
 
-  /* One at a time up to the limit; a summary instead of a flood after it. */
-  n_individual = reminders->len <= RECTIFY_NOTIFIER_MAX_PER_CHECK + 1
-                 ? reminders->len
-                 : RECTIFY_NOTIFIER_MAX_PER_CHECK;
-  for (guint i = 0; i < reminders->len; i++)
-    {
-      RectifyReminder *reminder = g_ptr_array_index (reminders, i);
-
-      if (i < n_individual)
-        {
-          send_reminder (self, path, register_name, reminder);
-          n_sent++;
-        }
-      g_hash_table_add (sent, g_strdup (reminder->key));
-    }
-  if (n_individual < reminders->len)
-    {
-      send_summary (self, path, register_name, reminders->len - n_individual);
-      n_sent++;
-    }
-
-  /* Keep only the keys that can still matter; withdraw the notifications of the others. */
-  for (guint i = 0; i < items->len; i++)
-    add_possible_keys (possible, &g_array_index (items, RectifyReminderItem, i));
-
-  g_hash_table_iter_init (&iter, sent);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (g_hash_table_contains (possible, key))
-        {
-          g_hash_table_add (kept, g_strdup (key));
-        }
-      else
-        {
-          g_autofree char *id = make_notification_id (path, key);
-
-          g_application_withdraw_notification (G_APPLICATION (self->application), id);
-        }
-    }
-
-  if (reminders->len > 0 || g_hash_table_size (kept) != g_hash_table_size (sent))
-    save_sent (self, path, kept);
-
-  return n_sent;
+  return notify_register (self, path, register_name, reminders, sent, possible);
 }
 
 guint
@@ -571,7 +893,29 @@ rectify_notifier_check_all (RectifyNotifier *self)
         n_sent += rectify_notifier_check_register (self, reg);
     }
 
+  start_recent_check (self);
+
   return n_sent;
+}
+
+void
+rectify_notifier_check_recent (RectifyNotifier *self)
+{
+  g_return_if_fail (RECTIFY_IS_NOTIFIER (self));
+
+  g_clear_handle_id (&self->recent_timer_id, g_source_remove);
+  start_recent_check (self);
+}
+
+void
+rectify_notifier_check_recent_later (RectifyNotifier *self,
+                                     guint            delay_ms)
+{
+  g_return_if_fail (RECTIFY_IS_NOTIFIER (self));
+
+  g_clear_handle_id (&self->recent_timer_id, g_source_remove);
+  self->recent_timer_id = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, recent_timeout_cb, self,
+                                              NULL);
 }
 
 /* For tests */
@@ -598,4 +942,20 @@ _rectify_notifier_get_timer_seconds (RectifyNotifier *self)
   g_return_val_if_fail (RECTIFY_IS_NOTIFIER (self), 0);
 
   return self->timer_seconds;
+}
+
+guint
+_rectify_notifier_get_n_recent_checks (RectifyNotifier *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NOTIFIER (self), 0);
+
+  return self->n_recent_checks;
+}
+
+guint
+_rectify_notifier_get_n_recent_sent (RectifyNotifier *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_NOTIFIER (self), 0);
+
+  return self->n_recent_sent;
 }

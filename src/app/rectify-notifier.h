@@ -18,10 +18,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyNotifier, rectify_notifier, RECTIFY, NOTIFIER, GObject)
 
 /* Reminders as desktop notifications (GNotification) for the registers open in the windows of
- * an application: the corrective actions and NCs due within the lead times of the settings, and
- * the overdue ones (rectify-reminders.h decides which). A register is checked when a window opens
+ * an application, and for the recent registers (the "recent-registers" setting) that no window
+ * has open: the corrective actions and NCs due within the lead times of the settings, and the
+ * overdue ones (rectify-reminders.h decides which). A register is checked when a window opens
  * it, and every register again each day while the application runs; a change of the reminder
  * settings checks them all again.
+ *
+ * The recent registers that are not open are checked in a worker thread, each opened read-only
+ * (rectify_register_open_read_only ()), when the application asks (at its start) and with every
+ * check of all registers, unless the "remind-recent-registers" setting is off. One that cannot
+ * be read (missing, unreadable, locked, damaged, of an older version) is skipped with a debug
+ * message only. Their notifications name the register file, as those of open registers do, and
+ * their default action opens it.
  *
  * Each item is reminded once per threshold and due date. The keys of the reminders sent are kept
  * in the "reminders-sent" setting, per register file (by its path), so they are remembered
@@ -42,12 +50,20 @@ G_DECLARE_FINAL_TYPE (RectifyNotifier, rectify_notifier, RECTIFY, NOTIFIER, GObj
 
 /* @settings: (nullable): without it (no schema), reminders use the default lead times and are
  * not remembered across starts. */
-RectifyNotifier *rectify_notifier_new            (GtkApplication  *application,
-                                                  GSettings       *settings);
+RectifyNotifier *rectify_notifier_new                 (GtkApplication  *application,
+                                                       GSettings       *settings);
 /* Checks @reg now; returns the number of notifications sent. */
-guint            rectify_notifier_check_register (RectifyNotifier *self,
-                                                  RectifyRegister *reg);
-/* Checks every register open in the application's windows now. */
-guint            rectify_notifier_check_all      (RectifyNotifier *self);
+guint            rectify_notifier_check_register      (RectifyNotifier *self,
+                                                       RectifyRegister *reg);
+/* Checks every register open in the application's windows now, and starts a check of the
+ * recent registers (rectify_notifier_check_recent ()); returns the number of notifications sent
+ * for the open registers. */
+guint            rectify_notifier_check_all           (RectifyNotifier *self);
+/* Starts a check of the recent registers that no window has open, in a worker thread; returns
+ * at once. While one is under way, another follows it. */
+void             rectify_notifier_check_recent        (RectifyNotifier *self);
+/* The same after @delay_ms (with a low priority): what the application does at its start. */
+void             rectify_notifier_check_recent_later  (RectifyNotifier *self,
+                                                       guint            delay_ms);
 
 G_END_DECLS

@@ -61,6 +61,8 @@ struct _RectifyPreferencesWindow
   /* Template widgets */
   AdwComboRow          *style_row;
   GtkSwitch            *reminders_switch;
+  AdwActionRow         *recent_row;
+  GtkSwitch            *recent_switch;
   AdwActionRow         *action_lead_row;
   AdwActionRow         *nc_lead_row;
   GtkSpinButton        *action_lead_spin;
@@ -403,10 +405,14 @@ rectify_preferences_window_constructed (GObject *object)
                                 NULL, NULL);
   g_settings_bind (self->settings, "reminders-enabled", self->reminders_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remind-recent-registers", self->recent_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminder-lead-days-action", self->action_lead_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reminder-lead-days-nc", self->nc_lead_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->reminders_switch, "active", self->recent_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->reminders_switch, "active", self->action_lead_row, "sensitive",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->reminders_switch, "active", self->nc_lead_row, "sensitive",
@@ -538,6 +544,8 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
                                                "/io/github/rectify/Rectify/rectify-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, recent_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, recent_switch);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, action_lead_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, nc_lead_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, action_lead_spin);
@@ -602,6 +610,14 @@ _rectify_preferences_window_get_policy_widget (RectifyPreferencesWindow *self,
     return NULL;
 
   return for_register ? self->register_widgets[i] : self->default_widgets[i];
+}
+
+GtkWidget *
+_rectify_preferences_window_get_recent_switch (RectifyPreferencesWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->recent_switch);
 }
 
 void

@@ -28,6 +28,8 @@ GtkWidget *rectify_preferences_window_new (GtkWindow       *parent,
 GtkWidget *_rectify_preferences_window_get_policy_widget (RectifyPreferencesWindow *self,
                                                           gboolean                  for_register,
                                                           const char               *policy_key);
+/* The switch of the "remind-recent-registers" setting. (transfer none) */
+GtkWidget *_rectify_preferences_window_get_recent_switch (RectifyPreferencesWindow *self);
 /* Writes a pending change of the register's policy now. */
 void       _rectify_preferences_window_flush             (RectifyPreferencesWindow *self);
 /* The text view of the register's default fishbone categories (one a line), and what its Apply

@@ -22,6 +22,8 @@ RectifyNcEditor *_rectify_window_get_editor         (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_grade_filter   (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_status_filter  (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_source_filter  (RectifyWindow *self);
+/* Positions: "All Themes", then the RectifyCatalogueTheme groups in order. */
+GtkDropDown     *_rectify_window_get_theme_filter   (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_audit_filter   (RectifyWindow *self);
 GtkToggleButton *_rectify_window_get_overdue_toggle (RectifyWindow *self);
 GtkEditable     *_rectify_window_get_search_entry   (RectifyWindow *self);

@@ -16,6 +16,7 @@
 #include "rectify-actions-page.h"
 #include "rectify-analysis-window.h"
 #include "rectify-board.h"
+#include "rectify-catalogue.h"
 #include "rectify-dashboard.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
@@ -70,6 +71,7 @@ struct _RectifyWindow
   GtkDropDown          *status_filter;
   GtkDropDown          *grade_filter;
   GtkDropDown          *source_filter;
+  GtkDropDown          *theme_filter;
   GtkDropDown          *audit_filter;
   GtkToggleButton      *overdue_toggle;
   GtkLabel             *count_label;
@@ -101,6 +103,7 @@ struct _RectifyWindow
   int                   status;      /* -1: all, STATUS_OPEN: all but Closed */
   int                   grade;       /* -1: all */
   int                   source;      /* -1: all */
+  int                   theme;       /* a RectifyCatalogueTheme, -1: all */
   gint64                audit_id;    /* -1: all */
   gboolean              overdue_only;
   GtkStringList        *audit_names; /* "All Audits", then the audits' titles */
@@ -297,8 +300,8 @@ status_to_position (int status)
 static gboolean
 filters_active (RectifyWindow *self)
 {
-  return self->status != -1 || self->grade >= 0 || self->source >= 0 || self->audit_id >= 0 ||
-         self->overdue_only || self->search_hits != NULL;
+  return self->status != -1 || self->grade >= 0 || self->source >= 0 || self->theme >= 0 ||
+         self->audit_id >= 0 || self->overdue_only || self->search_hits != NULL;
 }
 
 static void
@@ -351,6 +354,10 @@ filter_func (gpointer item,
   if (self->grade >= 0 && (int)rectify_nonconformity_get_grade (nc) != self->grade)
     return FALSE;
   if (self->source >= 0 && (int)rectify_nonconformity_get_source (nc) != self->source)
+    return FALSE;
+  /* The groups of the dashboard's chart by theme */
+  if (self->theme >= 0 &&
+      (int)rectify_catalogue_classify (rectify_nonconformity_get_requirement (nc), NULL) != self->theme)
     return FALSE;
   if (self->audit_id >= 0 && rectify_nonconformity_get_audit_id (nc) != self->audit_id)
     return FALSE;
@@ -532,6 +539,7 @@ clear_filters (RectifyWindow *self)
   gtk_drop_down_set_selected (self->status_filter, 0);
   gtk_drop_down_set_selected (self->grade_filter, 0);
   gtk_drop_down_set_selected (self->source_filter, 0);
+  gtk_drop_down_set_selected (self->theme_filter, 0);
   gtk_drop_down_set_selected (self->audit_filter, 0);
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -929,6 +937,7 @@ filter_changed_cb (RectifyWindow *self)
   self->status = status_from_position (gtk_drop_down_get_selected (self->status_filter));
   self->grade = (int)gtk_drop_down_get_selected (self->grade_filter) - 1;
   self->source = (int)gtk_drop_down_get_selected (self->source_filter) - 1;
+  self->theme = (int)gtk_drop_down_get_selected (self->theme_filter) - 1;
   self->audit_id = (audit > 0 && audit - 1 < self->audit_ids->len)
                    ? g_array_index (self->audit_ids, gint64, audit - 1) : -1;
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
@@ -1903,6 +1912,7 @@ dashboard_show_ncs_cb (RectifyWindow    *self,
                        int               status,
                        int               grade,
                        int               source,
+                       int               theme,
                        gboolean          overdue,
                        RectifyDashboard *dashboard)
 {
@@ -1913,6 +1923,7 @@ dashboard_show_ncs_cb (RectifyWindow    *self,
   gtk_drop_down_set_selected (self->status_filter, status_to_position (status));
   gtk_drop_down_set_selected (self->grade_filter, grade >= 0 ? (guint)grade + 1 : 0);
   gtk_drop_down_set_selected (self->source_filter, source >= 0 ? (guint)source + 1 : 0);
+  gtk_drop_down_set_selected (self->theme_filter, theme >= 0 ? (guint)theme + 1 : 0);
   gtk_toggle_button_set_active (self->overdue_toggle, overdue);
   refilter (self);
 
@@ -2255,6 +2266,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, grade_filter);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, source_filter);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, theme_filter);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, audit_filter);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, count_label);
@@ -2311,6 +2323,7 @@ rectify_window_init (RectifyWindow *self)
   g_autoptr(GtkStringList) statuses = NULL;
   g_autoptr(GtkStringList) grades = NULL;
   g_autoptr(GtkStringList) sources = NULL;
+  g_autoptr(GtkStringList) themes = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   GtkColumnViewColumn *ref_column;
@@ -2318,7 +2331,7 @@ rectify_window_init (RectifyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = rectify_date_today ();
-  self->status = self->grade = self->source = -1;
+  self->status = self->grade = self->source = self->theme = -1;
   self->audit_id = -1;
   self->audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -2349,16 +2362,22 @@ rectify_window_init (RectifyWindow *self)
   gtk_string_list_splice (statuses, 1, 0, (const char * const []) { _("All Open"), NULL });
   grades = enum_filter_model (_("All Grades"), RECTIFY_TYPE_GRADE, RECTIFY_N_GRADES);
   sources = enum_filter_model (_("All Sources"), RECTIFY_TYPE_SOURCE, RECTIFY_N_SOURCES);
+  /* Translators: in the filter by Annex A theme (or clauses 4-10) of the requirement */
+  themes = gtk_string_list_new ((const char * const []) { _("All Themes"), NULL });
+  for (guint t = 0; t < RECTIFY_CATALOGUE_N_THEMES; t++)
+    gtk_string_list_append (themes, rectify_catalogue_theme_get_label (t));
   self->audit_names = gtk_string_list_new ((const char * const []) { _("All Audits"), NULL });
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->grade_filter, G_LIST_MODEL (grades));
   gtk_drop_down_set_model (self->source_filter, G_LIST_MODEL (sources));
+  gtk_drop_down_set_model (self->theme_filter, G_LIST_MODEL (themes));
   gtk_drop_down_set_model (self->audit_filter, G_LIST_MODEL (self->audit_names));
 
   /* The button inside each drop-down takes the drop-down's accessible label */
   rectify_accessible_name_drop_down (self->status_filter);
   rectify_accessible_name_drop_down (self->grade_filter);
   rectify_accessible_name_drop_down (self->source_filter);
+  rectify_accessible_name_drop_down (self->theme_filter);
   rectify_accessible_name_drop_down (self->audit_filter);
 
   g_signal_connect_object (self->status_filter, "notify::selected",
@@ -2366,6 +2385,8 @@ rectify_window_init (RectifyWindow *self)
   g_signal_connect_object (self->grade_filter, "notify::selected",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->source_filter, "notify::selected",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->theme_filter, "notify::selected",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->audit_filter, "notify::selected",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -2613,6 +2634,14 @@ _rectify_window_get_source_filter (RectifyWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
   return self->source_filter;
+}
+
+GtkDropDown *
+_rectify_window_get_theme_filter (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+
+  return self->theme_filter;
 }
 
 GtkDropDown *

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rectify-catalogue.h"
@@ -74,6 +75,24 @@ typedef struct
   GHashTable            *clauses;   /* number → entry (borrowed) */
   GHashTable            *controls;  /* number → entry (borrowed) */
 } Catalogue;
+
+/* The groups of rectify_catalogue_classify (): the Annex A themes by the first number of the
+ * control ("A.5.15" -> 5), with the theme as the catalogue writes it (translated in
+ * CATALOGUE_CONTEXT), then the groups that are not themes. */
+static const struct
+{
+  const char *key;
+  const char *prefix;   /* of a control's ref; NULL for the other groups */
+  const char *theme;    /* the catalogue's theme, in English */
+} themes[RECTIFY_CATALOGUE_N_THEMES] = {
+  [RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL] = { "organizational", "A.5.", "Organizational" },
+  [RECTIFY_CATALOGUE_THEME_PEOPLE]         = { "people", "A.6.", "People" },
+  [RECTIFY_CATALOGUE_THEME_PHYSICAL]       = { "physical", "A.7.", "Physical" },
+  [RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL]  = { "technological", "A.8.", "Technological" },
+  [RECTIFY_CATALOGUE_THEME_CLAUSES]        = { "clauses", NULL, NULL },
+  [RECTIFY_CATALOGUE_THEME_OTHER]          = { "other", NULL, NULL },
+  [RECTIFY_CATALOGUE_THEME_NONE]           = { "none", NULL, NULL },
+};
 
 typedef enum
 {
@@ -816,4 +835,89 @@ rectify_catalogue_search (const char *text,
     g_ptr_array_add (results, g_object_ref (g_ptr_array_index (later, i)));
 
   return g_steal_pointer (&results);
+}
+
+/**
+ * rectify_catalogue_classify:
+ * @requirement: (nullable): an NC's requirement as written
+ * @entry: (out) (optional) (transfer none) (nullable): its catalogue entry
+ *
+ * Returns: the group of @requirement
+ */
+RectifyCatalogueTheme
+rectify_catalogue_classify (const char             *requirement,
+                            RectifyCatalogueEntry **entry)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (requirement != NULL ? requirement : ""));
+  RectifyCatalogueEntry *found;
+
+  if (entry != NULL)
+    *entry = NULL;
+
+  if (stripped[0] == '\0')
+    return RECTIFY_CATALOGUE_THEME_NONE;
+
+  if ((found = rectify_catalogue_lookup (stripped)) == NULL)
+    return RECTIFY_CATALOGUE_THEME_OTHER;
+
+  if (entry != NULL)
+    *entry = found;
+
+  if (found->kind == RECTIFY_CATALOGUE_CLAUSE)
+    return RECTIFY_CATALOGUE_THEME_CLAUSES;
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    if (themes[i].prefix != NULL && g_str_has_prefix (found->ref, themes[i].prefix))
+      return (RectifyCatalogueTheme)i;
+
+  return RECTIFY_CATALOGUE_THEME_OTHER;
+}
+
+const char *
+rectify_catalogue_theme_get_key (RectifyCatalogueTheme theme)
+{
+  g_return_val_if_fail ((guint)theme < RECTIFY_CATALOGUE_N_THEMES, NULL);
+
+  return themes[theme].key;
+}
+
+const char *
+rectify_catalogue_theme_get_label (RectifyCatalogueTheme theme)
+{
+  g_return_val_if_fail ((guint)theme < RECTIFY_CATALOGUE_N_THEMES, NULL);
+
+  switch (theme)
+    {
+    case RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL:
+    case RECTIFY_CATALOGUE_THEME_PEOPLE:
+    case RECTIFY_CATALOGUE_THEME_PHYSICAL:
+    case RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL:
+      return translate (themes[theme].theme);
+    case RECTIFY_CATALOGUE_THEME_CLAUSES:
+      /* Translators: the group of all clause requirements in the figures by theme and in the
+       * register's theme filter */
+      return _("Clauses 4-10");
+    case RECTIFY_CATALOGUE_THEME_OTHER:
+      /* Translators: the group of requirements the ISO/IEC 27001 catalogue does not know */
+      return _("Not in the catalogue");
+    case RECTIFY_CATALOGUE_THEME_NONE:
+    default:
+      return _("No requirement");
+    }
+}
+
+gboolean
+rectify_catalogue_theme_from_key (const char            *key,
+                                  RectifyCatalogueTheme *theme)
+{
+  g_return_val_if_fail (theme != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    if (g_strcmp0 (key, themes[i].key) == 0)
+      {
+        *theme = (RectifyCatalogueTheme)i;
+        return TRUE;
+      }
+
+  return FALSE;
 }

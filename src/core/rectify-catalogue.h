@@ -49,4 +49,38 @@ RectifyCatalogueEntry *rectify_catalogue_lookup         (const char *text);
 GPtrArray             *rectify_catalogue_search         (const char *text,
                                                          guint       max_results);
 
+/* The groups by which the figures count requirements ("open by Annex A theme") and the register
+ * filters them: an Annex A control goes to its theme by the first number of the control (A.5
+ * organizational, A.6 people, A.7 physical, A.8 technological); every clause 4-10 goes to one
+ * group, CLAUSES (the clause headings show in the breakdown by requirement, and one group keeps
+ * the Annex A themes comparable); OTHER is a requirement the catalogue does not know (see
+ * rectify_catalogue_lookup ()), NONE an empty one. */
+typedef enum
+{
+  RECTIFY_CATALOGUE_THEME_ORGANIZATIONAL,
+  RECTIFY_CATALOGUE_THEME_PEOPLE,
+  RECTIFY_CATALOGUE_THEME_PHYSICAL,
+  RECTIFY_CATALOGUE_THEME_TECHNOLOGICAL,
+  RECTIFY_CATALOGUE_THEME_CLAUSES,
+  RECTIFY_CATALOGUE_THEME_OTHER,
+  RECTIFY_CATALOGUE_THEME_NONE,
+} RectifyCatalogueTheme;
+
+#define RECTIFY_CATALOGUE_N_THEMES (RECTIFY_CATALOGUE_THEME_NONE + 1)
+
+/* The group of @requirement, an NC's requirement as written (surrounding white space ignored);
+ * @entry (optional) receives its catalogue entry, or NULL for OTHER and NONE (transfer none).
+ * Safe to call from any thread. */
+RectifyCatalogueTheme  rectify_catalogue_classify       (const char             *requirement,
+                                                         RectifyCatalogueEntry **entry);
+/* A stable key: "organizational", "people", "physical", "technological", "clauses", "other",
+ * "none" (the keys of rectify_stats_get_open_by_theme ()). */
+const char            *rectify_catalogue_theme_get_key  (RectifyCatalogueTheme  theme);
+/* For people, translated: the catalogue's theme ("Organizational"), "Clauses 4-10", "Not in the
+ * catalogue", "No requirement". */
+const char            *rectify_catalogue_theme_get_label (RectifyCatalogueTheme theme);
+/* The group of a key of rectify_catalogue_theme_get_key (); FALSE for any other text. */
+gboolean               rectify_catalogue_theme_from_key (const char             *key,
+                                                         RectifyCatalogueTheme  *theme);
+
 G_END_DECLS

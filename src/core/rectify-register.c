@@ -2962,10 +2962,12 @@ static const char * const checked_at_open[] = {
 };
 
 /* Looks at the file without changing a byte of it: exists, is a file, is SQLite, is a
- * Rectify register, not too new, not damaged. Returns the schema version, or 0 on error.
- * With @make_backup, an older register is first copied to "PATH.vN.bak". */
+ * Rectify register, not too new, not damaged; with @for_writing, also that it can be written.
+ * Returns the schema version, or 0 on error. With @make_backup, an older register is first
+ * copied to "PATH.vN.bak". */
 static int
 inspect_file (const char  *path,
+              gboolean     for_writing,
               gboolean     make_backup,
               GError     **error)
 {
@@ -3148,18 +3150,19 @@ inspect_file (const char  *path,
 
   /* Writable? (tests may run as root, where chmod alone does not stop writes: access() of the
    * file and of its folder, which needs room for the -wal and -shm files) */
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
+  if (for_writing)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
 
-    if (access (path, W_OK) != 0 || access (dir, W_OK) != 0)
-      {
-        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
-                     _("“%s” cannot be changed because the file or its folder is read-only. "
-                       "Copy it to a folder you can write to."), path);
-        version = 0;
-        goto out;
-      }
-  }
+      if (access (path, W_OK) != 0 || access (dir, W_OK) != 0)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                       _("“%s” cannot be changed because the file or its folder is read-only. "
+                         "Copy it to a folder you can write to."), path);
+          version = 0;
+          goto out;
+        }
+    }
 
   if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup)
     {
@@ -3432,7 +3435,7 @@ rectify_register_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((found = inspect_file (path, TRUE, error)) == 0)
+  if ((found = inspect_file (path, TRUE, TRUE, error)) == 0)
     return NULL;
   if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
     backup = g_strdup_printf ("%s.v%d.bak", path, found);
@@ -3521,6 +3524,85 @@ fail:
     g_unlink (backup);
 
   return NULL;
+}
+
+/**
+ * rectify_register_open_read_only:
+ * @path: the register file
+ * @error: return location for a #GError
+ *
+ * Opens an existing register for reading only: nothing is ever written to the file, and no
+ * file is created beside it. Fails like rectify_register_open () on a file that is missing, not
+ * a register, damaged or too new (but not on a read-only one), with
+ * %RECTIFY_REGISTER_ERROR_READ_ONLY on a register of an older version (it needs an upgrade,
+ * which is a write), and with %RECTIFY_REGISTER_ERROR_FAILED when the file cannot be read now
+ * (another program holds it locked). Every change to the register fails with
+ * %RECTIFY_REGISTER_ERROR_READ_ONLY. The actions are read at once (not on the first
+ * rectify_register_get_actions ()), so that a failure to read them is reported here.
+ *
+ * Returns: (transfer full) (nullable): the register
+ */
+RectifyRegister *
+rectify_register_open_read_only (const char  *path,
+                                 GError     **error)
+{
+  g_autoptr(RectifyRegister) self = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  int found;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((found = inspect_file (path, FALSE, FALSE, error)) == 0)
+    return NULL;
+
+  if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   /* Translators: %s is a file name */
+                   _("“%s” was written by an older version of Rectify: open it once to "
+                     "upgrade it."), path);
+      return NULL;
+    }
+
+  /* Immutable (no locks, no -shm or -wal file created) unless a write-ahead log is there:
+   * then another program may be writing, and the log must be read with locks. */
+  wal = g_strconcat (path, "-wal", NULL);
+  uri = readonly_uri (path, !g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (uri == NULL)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("Could not open “%s”: the file name cannot be used."), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not open the register"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, FALSE, error) ||
+      !exec_static (db, "PRAGMA query_only = ON", _("Could not open the register"), error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* Takes @db; closes it on failure */
+  if ((self = register_new_for_db (path, db, error)) == NULL)
+    return NULL;
+
+  if (!load_store (self, TABLE_ACTION, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 static void

@@ -63,6 +63,12 @@ RectifyRegister      *rectify_register_create               (const char         
  * transaction after a backup copy "PATH.vN.bak" is written beside it. */
 RectifyRegister      *rectify_register_open                 (const char            *path,
                                                              GError               **error);
+/* Opens a register for reading only, never writing a byte to it or beside it (what the
+ * reminders of registers that are not open do). Fails like rectify_register_open (), and also
+ * on a register of an older version (READ_ONLY: it needs an upgrade); every change fails with
+ * READ_ONLY. */
+RectifyRegister      *rectify_register_open_read_only       (const char            *path,
+                                                             GError               **error);
 /* rectify_register_open() in a worker thread, so that a large register is read while the
  * caller goes on (a window is built and drawn). The register is used from the thread of
  * @callback afterwards. Cancelling drops the result (G_IO_ERROR_CANCELLED). */

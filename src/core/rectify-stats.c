@@ -56,18 +56,6 @@ struct _RectifyStats
   guint                 n_reopenings;
 };
 
-/* The Annex A themes by the first number of the control ("A.5.15" -> 5). */
-static const struct
-{
-  const char *prefix;
-  const char *key;
-} control_themes[] = {
-  { "A.5.", "organizational" },
-  { "A.6.", "people" },
-  { "A.7.", "physical" },
-  { "A.8.", "technological" },
-};
-
 static void
 stats_count_free (RectifyStatsCount *count)
 {
@@ -208,7 +196,7 @@ tally_finish (Tally *tally,
 }
 
 /* The requirement of @nc as a stable key (the catalogue ref when the catalogue knows it) and a
- * label; the theme key and label. */
+ * label; its theme (rectify_catalogue_classify (), as the register's theme filter). */
 static void
 classify_requirement (RectifyNonconformity  *nc,
                       char                 **req_key,
@@ -217,47 +205,27 @@ classify_requirement (RectifyNonconformity  *nc,
                       const char           **theme_label)
 {
   const char *text = rectify_nonconformity_get_requirement (nc);
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  RectifyCatalogueEntry *entry;
+  RectifyCatalogueEntry *entry = NULL;
+  RectifyCatalogueTheme theme = rectify_catalogue_classify (text, &entry);
 
-  if (stripped[0] == '\0')
+  *theme_key = rectify_catalogue_theme_get_key (theme);
+  *theme_label = rectify_catalogue_theme_get_label (theme);
+
+  if (entry != NULL)
+    {
+      *req_key = g_strdup (rectify_catalogue_entry_get_ref (entry));
+      *req_label = g_strdup (rectify_catalogue_entry_get_label (entry));
+    }
+  else if (theme == RECTIFY_CATALOGUE_THEME_NONE)
     {
       *req_key = g_strdup ("");
       *req_label = g_strdup (_("No requirement"));
-      *theme_key = "none";
-      *theme_label = _("No requirement");
-      return;
     }
-
-  entry = rectify_catalogue_lookup (stripped);
-  if (entry == NULL)
+  else
     {
-      *req_key = g_strdup (stripped);
-      *req_label = g_strdup (stripped);
-      *theme_key = "other";
-      *theme_label = _("Not in the catalogue");
-      return;
+      *req_key = g_strstrip (g_strdup (text));
+      *req_label = g_strdup (*req_key);
     }
-
-  *req_key = g_strdup (rectify_catalogue_entry_get_ref (entry));
-  *req_label = g_strdup (rectify_catalogue_entry_get_label (entry));
-
-  if (rectify_catalogue_entry_get_kind (entry) == RECTIFY_CATALOGUE_CLAUSE)
-    {
-      *theme_key = "clauses";
-      /* Translators: the group of all clause requirements in the figures by theme */
-      *theme_label = _("Clauses 4-10");
-      return;
-    }
-
-  *theme_key = "other";
-  *theme_label = rectify_catalogue_entry_get_theme (entry);
-  for (guint i = 0; i < G_N_ELEMENTS (control_themes); i++)
-    if (g_str_has_prefix (*req_key, control_themes[i].prefix))
-      {
-        *theme_key = control_themes[i].key;
-        break;
-      }
 }
 
 static void

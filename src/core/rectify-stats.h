@@ -27,7 +27,8 @@ G_BEGIN_DECLS
  * [open-by-area], [open-by-requirement], [open-by-theme] Open NCs, only non-zero entries, most
  *   first (ties by key). The requirement key is the catalogue ref when the catalogue knows it
  *   ("A 8.8" counts as "A.8.8"), else the text as written; "" for none.
- *   Themes: Annex A controls go to their theme ("organizational", "people", "physical",
+ *   Themes: the groups of rectify_catalogue_classify () (the register's theme filter uses the
+ *   same): Annex A controls go to their theme ("organizational", "people", "physical",
  *   "technological", labelled with the catalogue's theme); every clause 4-10 goes to one group
  *   "clauses" ("Clauses 4-10": the clause headings are already visible in the requirement
  *   breakdown, and one group keeps the Annex A themes comparable); "none" for an NC without a
