@@ -21,6 +21,7 @@
 #include "rectify-categories.h"
 #include "rectify-fishbone-view.h"
 #include "rectify-register.h"
+#include "test-log.h"
 
 static gboolean have_display;
 
@@ -353,25 +354,12 @@ test_edit_categories (void)
   g_rmdir (dir);
 }
 
-/* GTK 4.8 on X11 without a window manager: a popover placed before the X server has reported
- * where its window is asks GDK for the geometry of no monitor, a CRITICAL inside GDK (the popover
- * still shows). It is not fatal here; every other warning and critical is. */
-static gboolean
-fatal_log_handler (const char     *log_domain,
-                   GLogLevelFlags  log_level,
-                   const char     *message,
-                   gpointer        user_data)
-{
-  return !(g_strcmp0 (log_domain, "Gdk") == 0 &&
-           strstr (message, "gdk_monitor_get_geometry") != NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_handler, NULL);
+  test_log_tolerate_gdk_monitor ();
 
   have_display = gtk_init_check ();
   if (have_display)

@@ -1310,6 +1310,49 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (files, ==, "junk.rectify old.rectify test.rectify");
 }
 
+/* Two registers on one file, as two programs: each sees the other's commits as changes made
+ * outside, once, and never its own. */
+static void
+test_changed_outside (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) mine = NULL;
+  g_autoptr(RectifyRegister) other = NULL;
+  g_autoptr(RectifyNonconformity) nc = new_nc ("One", "1");
+  RectifyNonconformity *seen;
+
+  mine = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_add (mine, RECTIFY_ENTITY (nc), &error));
+  g_assert_false (rectify_register_changed_outside (mine));
+
+  other = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rectify_register_changed_outside (other));
+  g_assert_false (rectify_register_changed_outside (mine));
+
+  /* Its own writes are not outside changes */
+  g_assert_true (rectify_register_update_string (mine, RECTIFY_ENTITY (nc), "title", "Mine", &error));
+  g_assert_no_error (error);
+  g_assert_false (rectify_register_changed_outside (mine));
+  /* The other sees it, once, and its model is stale until read again */
+  g_assert_true (rectify_register_changed_outside (other));
+  g_assert_false (rectify_register_changed_outside (other));
+  seen = rectify_register_find_nonconformity (other, "NC-001");
+  g_assert_cmpstr (rectify_nonconformity_get_title (seen), ==, "One");
+
+  /* And the other way round, with a rolled-back change in between that is no change */
+  g_assert_true (rectify_register_begin (other, &error));
+  g_assert_true (rectify_register_update_string (other, RECTIFY_ENTITY (seen), "area", "IT", &error));
+  rectify_register_rollback (other);
+  g_assert_false (rectify_register_changed_outside (mine));
+  g_assert_true (rectify_register_update_string (other, RECTIFY_ENTITY (seen), "area", "HR", &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_changed_outside (mine));
+  g_assert_false (rectify_register_changed_outside (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1333,6 +1376,7 @@ main (int   argc,
   ADD ("approvals", test_approvals);
   ADD ("batch-10000", test_batch_10000);
   ADD ("read-only", test_read_only);
+  ADD ("changed-outside", test_changed_outside);
 
 #undef ADD
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "rectify-analysis-window.h"
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-nc-columns.h"
@@ -491,6 +492,107 @@ test_window_session (Fixture       *fixture,
   g_settings_reset (settings, "last-page");
 }
 
+static gboolean
+register_replaced (gpointer data)
+{
+  gpointer *pair = data;
+
+  return rectify_window_get_register (pair[0]) != pair[1] &&
+         !rectify_window_is_opening (pair[0]);
+}
+
+/* Another program changes the open register: the window reads it again, keeping the page, the
+ * filters and the NC in the editor; its own edits never count; an open analysis window holds the
+ * reading back until it closes. */
+static void
+test_window_outside (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) other = NULL;
+  g_autoptr(RectifyNonconformity) added = rectify_nonconformity_new ();
+  RectifyWindow *window;
+  RectifyRegister *before;
+  RectifyNonconformity *shown;
+  RectifyNonconformity *theirs;
+  GListModel *model;
+  GtkDropDown *grade_filter;
+  gpointer pair[2];
+  g_autofree char *ref = NULL;
+  guint n_minor;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window (fixture);
+  before = rectify_window_get_register (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+  grade_filter = _rectify_window_get_grade_filter (window);
+  gtk_drop_down_set_selected (grade_filter, RECTIFY_GRADE_MINOR + 1);
+  n_minor = count_where (before, is_grade, GINT_TO_POINTER (RECTIFY_GRADE_MINOR));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_minor);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
+  iterate_for (100);
+  shown = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
+  g_assert_nonnull (shown);
+  ref = g_strdup (rectify_nonconformity_get_ref (shown));
+
+  /* Its own edit: the window keeps its register */
+  set_title_through_editor (window, shown, "Edited in the window");
+  iterate_for (2 * 2500);
+  g_assert_true (rectify_window_get_register (window) == before);
+
+  /* Another program edits that NC and adds a minor one */
+  other = rectify_register_open (fixture->path, &error);
+  g_assert_no_error (error);
+  theirs = rectify_register_find_nonconformity (other, ref);
+  g_assert_cmpstr (rectify_nonconformity_get_title (theirs), ==, "Edited in the window");
+  g_assert_true (rectify_register_update_string (other, RECTIFY_ENTITY (theirs), "title",
+                                                 "Edited by another program", &error));
+  g_object_set (added, "title", "Added by another program", "statement", "Seen outside",
+                "requirement", "A.5.15", "grade", RECTIFY_GRADE_MINOR,
+                "reported-on", "2026-06-01", NULL);
+  g_assert_true (rectify_register_add (other, RECTIFY_ENTITY (added), &error));
+  g_assert_no_error (error);
+
+  pair[0] = window;
+  pair[1] = before;
+  g_assert_true (iterate_until (register_replaced, pair, 10000));
+  iterate_for (100);
+
+  /* Read again: the changes are there, the filter and the NC in the editor stay */
+  g_assert_cmpuint (gtk_drop_down_get_selected (grade_filter), ==, RECTIFY_GRADE_MINOR + 1);
+  model = G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_minor + 1);
+  shown = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (rectify_nonconformity_get_ref (shown), ==, ref);
+  g_assert_cmpstr (rectify_nonconformity_get_title (shown), ==, "Edited by another program");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
+                   ==, "nonconformities");
+
+  /* With an analysis window open, the reading waits for it to close */
+  before = rectify_window_get_register (window);
+  rectify_analysis_window_present (GTK_WINDOW (window), before, shown);
+  iterate_for (200);
+  g_assert_true (rectify_analysis_window_any (before));
+  g_assert_true (rectify_register_update_string (other, RECTIFY_ENTITY (theirs), "owner",
+                                                 "Someone else", &error));
+  g_assert_no_error (error);
+  iterate_for (2 * 2500);
+  g_assert_true (rectify_window_get_register (window) == before);
+  rectify_analysis_window_close_all (before);
+  pair[1] = before;
+  g_assert_true (iterate_until (register_replaced, pair, 10000));
+  shown = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
+  g_assert_cmpstr (rectify_nonconformity_get_owner (shown), ==, "Someone else");
+
+  close_window (window);
+}
+
 static void
 test_natural_compare (void)
 {
@@ -519,6 +621,8 @@ main (int   argc,
               fixture_set_up, test_window_register, fixture_tear_down);
   g_test_add ("/Rectify/Window/new-nc", Fixture, NULL,
               fixture_set_up, test_window_new_nc, fixture_tear_down);
+  g_test_add ("/Rectify/Window/outside", Fixture, NULL,
+              fixture_set_up, test_window_outside, fixture_tear_down);
   g_test_add ("/Rectify/Window/session", Fixture, NULL,
               fixture_set_up, test_window_session, fixture_tear_down);
 

@@ -899,6 +899,18 @@ rectify_analysis_window_close_all (RectifyRegister *reg)
     gtk_window_destroy (GTK_WINDOW (l->data));
 }
 
+gboolean
+rectify_analysis_window_any (RectifyRegister *reg)
+{
+  GHashTable *windows;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), FALSE);
+
+  windows = g_object_get_data (G_OBJECT (reg), WINDOWS_KEY);
+
+  return windows != NULL && g_hash_table_size (windows) > 0;
+}
+
 GtkWidget *
 rectify_analysis_window_lookup (RectifyRegister      *reg,
                                 RectifyNonconformity *nc)

@@ -25,6 +25,8 @@ void       rectify_analysis_window_present       (GtkWindow             *parent,
                                                   RectifyNonconformity  *nc);
 /* Closes every analysis window open on @reg (when the register is closed or replaced). */
 void       rectify_analysis_window_close_all     (RectifyRegister       *reg);
+/* TRUE while an analysis window is open on @reg. */
+gboolean   rectify_analysis_window_any           (RectifyRegister       *reg);
 /* The open analysis window of @nc, or NULL. (transfer none) */
 GtkWidget *rectify_analysis_window_lookup        (RectifyRegister       *reg,
                                                   RectifyNonconformity  *nc);

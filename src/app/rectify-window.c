@@ -35,6 +35,8 @@
 #define WORKBOOK_SUFFIX      ".xlsx"
 /* An export that takes longer than this shows its progress. */
 #define EXPORT_PROGRESS_DELAY_MS 250
+/* How often an open register is looked at for changes made by another program */
+#define OUTSIDE_CHECK_SECONDS 2
 /* The status filter's "All Open": every status but Closed. */
 #define STATUS_OPEN RECTIFY_DASHBOARD_STATUS_OPEN
 
@@ -97,6 +99,9 @@ struct _RectifyWindow
   gboolean              board_attached;
   /* The table gets its rows once the Nonconformities page first shows (see attach_table ()) */
   gboolean              table_attached;
+  /* Changes made to the register by another program (see check_outside_cb ()) */
+  guint                 outside_id;
+  gboolean              outside_pending;
   gboolean              board_editor_open;
 
   /* Filter state, read by filter_func () */
@@ -1002,10 +1007,13 @@ attach_table (RectifyWindow *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+/* Shows @reg, read from @file. With @reload, @reg is the same file read again after another
+ * program changed it: the filters, the page and the recent list stay as they are. */
 static void
-set_register (RectifyWindow   *self,
-              RectifyRegister *reg,
-              GFile           *file)
+set_register_full (RectifyWindow   *self,
+                   RectifyRegister *reg,
+                   GFile           *file,
+                   gboolean         reload)
 {
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
@@ -1053,9 +1061,13 @@ set_register (RectifyWindow   *self,
   g_signal_connect_object (rectify_register_get_audits (reg), "items-changed",
                            G_CALLBACK (audits_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->audit_id = -1;
+  if (!reload)
+    self->audit_id = -1;
   rebuild_audit_filter (self);
-  clear_filters (self);
+  if (!reload)
+    clear_filters (self);
+  else
+    refilter (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   name = register_display_name (file);
@@ -1064,15 +1076,27 @@ set_register (RectifyWindow   *self,
   adw_view_switcher_title_set_subtitle (self->window_title, folder);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
-  add_recent (self, file);
+  if (!reload)
+    add_recent (self, file);
   update_actions (self);
   update_count (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "register");
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  if (!reload)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
+}
+
+static void
+set_register (RectifyWindow   *self,
+              RectifyRegister *reg,
+              GFile           *file)
+{
+  set_register_full (self, reg, file, FALSE);
 }
 
 typedef struct
@@ -1081,6 +1105,10 @@ typedef struct
   GFile         *file;
   GCancellable  *cancellable;
   gboolean       from_session;
+  /* Reading the register again after an outside change: the NC in the editor, by ref */
+  gboolean       reload;
+  char          *editor_ref;
+  gboolean       board_editor_open;
 } OpenJob;
 
 static void
@@ -1089,6 +1117,7 @@ open_job_free (OpenJob *job)
   g_clear_object (&job->self);
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
+  g_free (job->editor_ref);
   g_free (job);
 }
 
@@ -1111,6 +1140,41 @@ set_loading (RectifyWindow *self,
   update_actions (self);
 }
 
+/* The register read again: shown with the page, the filters and the NC in the editor kept. */
+static void
+reload_done (RectifyWindow   *self,
+             OpenJob         *job,
+             RectifyRegister *reg,
+             const GError    *error)
+{
+  RectifyNonconformity *nc;
+
+  if (reg == NULL)
+    {
+      update_actions (self);
+      /* Translators: %s is the technical reason */
+      show_toast_printf (self, _("The register was changed by another program, and could not "
+                                 "be read again: %s"), error->message);
+      return;
+    }
+
+  set_register_full (self, reg, job->file, TRUE);
+
+  nc = job->editor_ref != NULL ? rectify_register_find_nonconformity (reg, job->editor_ref) : NULL;
+  if (nc != NULL)
+    {
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") == 0)
+        {
+          if (job->board_editor_open)
+            open_in_editor (self, nc);
+        }
+      else
+        select_nonconformity (self, nc);
+    }
+
+  show_toast (self, _("Updated with changes made by another program"));
+}
+
 static void
 open_ready_cb (GObject      *source,
                GAsyncResult *result,
@@ -1129,6 +1193,12 @@ open_ready_cb (GObject      *source,
     return;
 
   g_clear_object (&self->open_cancellable);
+
+  if (job->reload)
+    {
+      reload_done (self, job, reg, error);
+      return;
+    }
 
   if (reg != NULL)
     {
@@ -1190,6 +1260,64 @@ open_file_async (RectifyWindow *self,
 
   set_loading (self, TRUE);
   rectify_register_open_async (path, self->open_cancellable, open_ready_cb, job);
+}
+
+/* Reads the register again in a thread, the current one staying on screen meanwhile. */
+static void
+reload_register (RectifyWindow *self)
+{
+  RectifyNonconformity *shown = rectify_nc_editor_get_nonconformity (self->editor);
+  OpenJob *job;
+
+  /* What the editor holds goes into the file first, so the new reading has it */
+  _rectify_nc_editor_flush (self->editor);
+
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+
+  job = g_new0 (OpenJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_file_new_for_path (rectify_register_get_path (self->reg));
+  job->cancellable = g_object_ref (self->open_cancellable);
+  job->reload = TRUE;
+  job->editor_ref = shown != NULL ? g_strdup (rectify_nonconformity_get_ref (shown)) : NULL;
+  job->board_editor_open = self->board_editor_open;
+
+  update_actions (self);
+  rectify_register_open_async (rectify_register_get_path (self->reg), self->open_cancellable,
+                               open_ready_cb, job);
+}
+
+/* Another program (rectify-cli, a second window on the same file, a colleague on a shared
+ * folder) may change the open register: looked for every few seconds and when the window
+ * becomes active (a cheap PRAGMA, see rectify_register_changed_outside ()); then the register
+ * is read again. Not while an analysis window of it is open (it would close under the user's
+ * hands): then when the last one closes, at the next look. */
+static gboolean
+check_outside_cb (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  if (self->reg == NULL || self->open_cancellable != NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (rectify_register_changed_outside (self->reg))
+    self->outside_pending = TRUE;
+
+  if (self->outside_pending && !rectify_analysis_window_any (self->reg))
+    {
+      self->outside_pending = FALSE;
+      reload_register (self);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (RectifyWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_outside_cb (self);
 }
 
 static void
@@ -2116,6 +2244,8 @@ rectify_window_dispose (GObject *object)
 {
   RectifyWindow *self = RECTIFY_WINDOW (object);
 
+  g_clear_handle_id (&self->outside_id, g_source_remove);
+
   /* Analysis windows of this register go with it. */
   if (self->reg != NULL)
     rectify_analysis_window_close_all (self->reg);
@@ -2420,6 +2550,8 @@ rectify_window_init (RectifyWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  self->outside_id = g_timeout_add_seconds (OUTSIDE_CHECK_SECONDS, check_outside_cb, self);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions_page, "show-nonconformity",

@@ -650,6 +650,8 @@ struct _RectifyRegister
   GHashTable   *objects[N_TABLES];    /* gint64 id -> RectifyEntity (a ref) */
   gint64        next_ref[N_TABLES];   /* next free ref number, 0 when unknown */
   gint64        data_version;         /* PRAGMA data_version at the last write */
+  gint64        seen_version;         /* PRAGMA data_version when the models last matched the
+                                       * file (see rectify_register_changed_outside ()) */
 
   guint         depth;
   GArray       *marks;                /* TxMark per open level */
@@ -3355,6 +3357,8 @@ register_new_for_db (const char  *path,
   self->path = g_strdup (path);
   self->db = db;
 
+  /* Before reading: a change committed while the models are read shows as a change */
+  query_int (db, "PRAGMA data_version", &self->seen_version, NULL);
   if (!load_live_models (self, error))
     return NULL;
 
@@ -4520,6 +4524,31 @@ rectify_register_list_actions_for (RectifyRegister      *self,
                          " ORDER BY ref", table_runtime[TABLE_ACTION].select_sql);
 
   return list_query (self, TABLE_ACTION, sql, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+}
+
+/**
+ * rectify_register_changed_outside:
+ *
+ * Whether another connection to the file (another program, or another #RectifyRegister of the
+ * same file) committed a change since @self read the file, or since this last returned %TRUE.
+ * Then the models of @self may be out of date: open the file again to see the change. The
+ * changes @self makes never count. One PRAGMA, cheap enough to call every few seconds.
+ *
+ * Returns: %TRUE when the file changed outside @self
+ */
+gboolean
+rectify_register_changed_outside (RectifyRegister *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+
+  if (!query_int (self->db, "PRAGMA data_version", &version, NULL) ||
+      version == self->seen_version)
+    return FALSE;
+
+  self->seen_version = version;
+  return TRUE;
 }
 
 gboolean

@@ -176,6 +176,10 @@ GListModel           *rectify_register_list_actions_for     (RectifyRegister    
                                                              RectifyNonconformity  *nc);
 GListModel           *rectify_register_list_nonconformities_for (RectifyRegister   *self,
                                                              RectifyAction         *action);
+/* TRUE when another program (or another RectifyRegister of the same file) committed a change to
+ * the file since @self read it or since this last returned TRUE: the models may be out of date.
+ * One PRAGMA: cheap enough to poll. */
+gboolean              rectify_register_changed_outside      (RectifyRegister       *self);
 /* The corrective actions of @nc that are not cancelled, and how many of them are done, counted
  * by one query without making the actions (the board's "2/3 actions done"). FALSE with @error
  * when the register cannot be read. */
