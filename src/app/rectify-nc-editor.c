@@ -2497,7 +2497,7 @@ record_approval_action (GtkWidget  *widget,
 
   flush (self);
   if (!rectify_register_record_approval (self->reg, self->nc, approval_roles[role], name, approved,
-                                         date, comment[0] != '\0' ? comment : NULL, &error))
+                                         date, NULL, comment[0] != '\0' ? comment : NULL, &error))
     {
       report_error (self, error);
       return;
