@@ -449,6 +449,8 @@ rectify_notifier_check_register (RectifyNotifier *self,
                                  RectifyRegister *reg)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) approval_lists = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                        g_ptr_array_unref);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
   g_autoptr(GHashTable) sent = NULL;
   g_autoptr(GHashTable) possible = new_key_set ();
@@ -476,7 +478,8 @@ rectify_notifier_check_register (RectifyNotifier *self,
   today = rectify_date_today ();
   rectify_settings_get_reminder_settings (self->settings, &reminder_settings);
 
-  /* The items borrow the strings of the NCs and actions, kept alive in @objects. */
+  /* The items borrow the strings of the NCs and actions, kept alive in @objects, and the
+   * resubmit-by dates of open NCs, kept alive in @approval_lists. */
   ncs = rectify_register_get_nonconformities (reg);
   for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
     {
@@ -486,6 +489,19 @@ rectify_notifier_check_register (RectifyNotifier *self,
       g_ptr_array_add (objects, nc);
       rectify_reminder_item_init_nonconformity (&item, nc);
       g_array_append_val (items, item);
+
+      if (!item.finished)
+        {
+          GPtrArray *approvals = rectify_register_list_approvals (reg, nc);
+          const char *resubmit_by = rectify_approvals_get_resubmit_by (approvals);
+
+          g_ptr_array_add (approval_lists, approvals);
+          if (resubmit_by != NULL)
+            {
+              rectify_reminder_item_init_resubmission (&item, nc, resubmit_by);
+              g_array_append_val (items, item);
+            }
+        }
     }
 
   actions = rectify_register_get_actions (reg);
