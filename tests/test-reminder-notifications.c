@@ -786,7 +786,7 @@ test_resubmission (void)
   iterate_for (200);
   s = find_shown ("The plan of NC-001 is overdue for resubmission by 3 days");
   g_assert_nonnull (s);
-  g_assert_true (g_str_has_prefix (s->body, "Backups not tested — due on 2026-06-12"));
+  g_assert_true (g_str_has_prefix (s->body, "Backups not tested — due on "));
   one = g_ptr_array_index (sent, 0);
   g_variant_get (one->target, "(&s&sx)", &target_path, &kind, &id);
   g_assert_cmpstr (kind, ==, "nc");
