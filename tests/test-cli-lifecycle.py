@@ -182,6 +182,125 @@ class MoveTest(unittest.TestCase):
         self.assertEqual(rc, 0)
         self.assertIn('REGISTER REF STATUS', out)
 
+    def approve(self, *args):
+        return run('approve', self.reg, *args)
+
+    def approvals(self, ref):
+        db = sqlite3.connect(self.reg)
+        try:
+            return db.execute('SELECT role, decision, decided_on, resubmit_by, comment FROM approval'
+                              ' WHERE nc_id = (SELECT id FROM nonconformity WHERE ref = ?)'
+                              ' ORDER BY id', (ref,)).fetchall()
+        finally:
+            db.close()
+
+    def test_approve_with_resubmit_by(self):
+        # NC-016, a major awaiting approval: management approves, the CB does not accept the plan
+        # and wants it back by a date that has passed by now (TODAY is fixed)
+        self.assertEqual(self.statuses()['NC-016'], 'awaiting-approval')
+        rc, out, err = self.approve('NC-016', 'management', 'approved', '--by', 'Max Manager',
+                                    '--on', '2026-06-01')
+        self.assertEqual((rc, out, err), (0, 'NC-016: management approved 2026-06-01\n', ''))
+        rc, out, err = self.approve('nc-016', 'certification-body', 'not-accepted', '--by',
+                                    'Example CB', '--on', '2026-06-02', '--resubmit-by',
+                                    '2026-06-10', '--comment', 'Add a monthly restore test')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out, 'NC-016: certification-body not-accepted 2026-06-02 '
+                              'resubmit-by 2026-06-10\n')
+        self.assertEqual(self.approvals('NC-016')[-1],
+                         ('certification-body', 'rejected', '2026-06-02', '2026-06-10',
+                          'Add a monthly restore test'))
+        self.assert_refused('NC-016', 'implementation', 'Missing: cb-acceptance')
+
+        rc, out, err = run('show', self.reg, 'NC-016')
+        self.assertEqual(rc, 0, err)
+        section = out[out.index('\nApprovals\n'):out.index('\nVerifications\n')]
+        self.assertIn('Management: Approved; by Max Manager; on 2026-06-01', section)
+        self.assertIn('Certification body: Not accepted; by Example CB; on 2026-06-02; '
+                      'resubmit by 2026-06-10 (overdue by 5 days)', section)
+        self.assertIn('Add a monthly restore test', section)
+        self.assertIn('approval: - → certification-body rejected Example CB 2026-06-02',
+                      out[out.index('\nHistory\n'):])
+        db = sqlite3.connect(self.reg)
+        self.assertEqual(db.execute("SELECT count(*) FROM history WHERE new_value ="
+                                    " 'certification-body rejected Example CB 2026-06-02"
+                                    " resubmit-by 2026-06-10'").fetchone(), (2,))
+        db.close()
+
+        # The history chain covers the date: verify passes
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)
+
+        # Resubmitted and accepted: the old date is no longer awaited, the NC moves on
+        rc, out, err = self.approve('NC-016', 'certification-body', 'accepted', '--by',
+                                    'Example CB')
+        self.assertEqual((rc, err), (0, ''))
+        self.assertEqual(out, 'NC-016: certification-body accepted %s\n' % TODAY)
+        rc, out, err = run('show', self.reg, 'NC-016')
+        self.assertIn('resubmit by 2026-06-10\n', out)
+        self.assertNotIn('overdue by 5 days', out)
+        self.assert_moved('NC-016', 'awaiting-approval', 'implementation')
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)
+
+        # ... and notices when the date in it is changed behind the register's back
+        db = sqlite3.connect(self.reg)
+        db.execute('DROP TRIGGER history_no_update')
+        db.execute("UPDATE history SET new_value = replace(new_value, '2026-06-10', '2026-08-10')"
+                   " WHERE entity = 'approval' AND new_value LIKE '%resubmit-by 2026-06-10'")
+        db.commit()
+        db.close()
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 2)
+        self.assertIn('has been altered', err)
+
+    def test_approve_usage_and_bad_input(self):
+        before = read_bytes(self.reg)
+        n_approvals = len(self.approvals('NC-016'))
+        # Unknown words, a missing --by: wrong usage
+        for args, text in ((['janitor', 'approved', '--by', 'X'], 'unknown role “janitor”'),
+                           (['management', 'maybe', '--by', 'X'], 'unknown decision “maybe”'),
+                           (['management', 'approved'], '--by NAME is required'),
+                           (['management'], 'missing argument')):
+            rc, out, err = self.approve('NC-016', *args)
+            self.assertEqual(rc, 1, args)
+            self.assertEqual(out, '', args)
+            self.assertIn(text, err)
+        # Wrong dates and a resubmit-by date where there can be none: bad input
+        cb = ['certification-body', 'not-accepted', '--by', 'Example CB', '--on', '2026-06-05']
+        for args, text in ((cb + ['--resubmit-by', '2026-02-30'],
+                            '--resubmit-by needs a date (YYYY-MM-DD), not “2026-02-30”'),
+                           (cb + ['--resubmit-by', 'next week'],
+                            '--resubmit-by needs a date (YYYY-MM-DD), not “next week”'),
+                           (cb[:4] + ['--on', 'yesterday'], '--on needs a date'),
+                           (cb + ['--resubmit-by', '2026-06-04'],
+                            'before the decision on 2026-06-05'),
+                           (['management', 'not-approved', '--by', 'Max', '--resubmit-by',
+                             '2026-07-01'], 'Only a certification body that does not accept'),
+                           (['certification-body', 'accepted', '--by', 'Example CB',
+                             '--resubmit-by', '2026-07-01'],
+                            'Only a certification body that does not accept')):
+            rc, out, err = self.approve('NC-016', *args)
+            self.assertEqual(rc, 2, args)
+            self.assertEqual(out, '', args)
+            self.assertIn(text, err)
+        rc, out, err = self.approve('NC-999', 'management', 'approved', '--by', 'X')
+        self.assertEqual(rc, 2)
+        self.assertIn('NC-999', err)
+        # Nothing was written
+        self.assertEqual(read_bytes(self.reg), before)
+        self.assertEqual(len(self.approvals('NC-016')), n_approvals)
+        # A day-first date is understood, as other date options do
+        rc, out, err = self.approve('NC-016', *cb, '--resubmit-by', '30.06.2026')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.approvals('NC-016')[-1][3], '2026-06-30')
+        # --help names the options
+        rc, out, err = run('approve', '--help')
+        self.assertEqual(rc, 0)
+        self.assertIn('REGISTER REF ROLE DECISION', out)
+        for option in ('--by', '--on', '--resubmit-by', '--comment'):
+            self.assertIn(option, out)
+
     def test_verify_detects_history_edit(self):
         self.assert_moved('NC-026', 'reported', 'analysis')
         rc, out, err = self.verify()

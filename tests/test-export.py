@@ -81,6 +81,12 @@ class ExportTest(unittest.TestCase):
         rc, out, err = run('list', cls.reg, '--format', 'csv')
         assert rc == 0, err
         cls.ncs = {row['ref']: row for row in csv.DictReader(out.splitlines())}
+        # The CB does not accept the plan of NC-016 (a major awaiting approval) and wants it back
+        # by a date; the demo's other majors past that step were accepted.
+        rc, out, err = run('approve', cls.reg, 'NC-016', 'certification-body', 'not-accepted',
+                           '--by', 'Example CB', '--on', '2026-06-02', '--resubmit-by',
+                           '2026-07-15')
+        assert rc == 0, err
         cls.plan = os.path.join(cls.tmp, 'plan.xlsx')
         rc, out, err = run('export', cls.reg, cls.plan)
         assert rc == 0, err
@@ -119,6 +125,49 @@ class ExportTest(unittest.TestCase):
         self.assertIn('A-001', cap['M%d' % r].value)              # actions with owners
         for col in 'QRSTUVW':                                     # left for the CB
             self.assertIsNone(cap['%s%d' % (col, r)].value)
+
+    def test_cb_decision_and_resubmit_by(self):
+        # The CB's latest recorded decision fills the first columns of its follow-up: the
+        # drop-down's words, and the resubmit-by date as a real date in the date style of the
+        # CB's columns (like "Closed on")
+        cap = self.wb['Corrective Action Plan']
+        self.assertEqual(column_of(cap, 'CAP accepted', 2), 'Q')
+        self.assertEqual(column_of(cap, 'Resubmit by', 2), 'R')
+        r = row_of(cap, 'NC-016')
+        self.assertEqual(cap['Q%d' % r].value, 'Not accepted')
+        self.assertEqual(cap['Q%d' % r].data_type, 's')
+        resubmit = cap['R%d' % r]
+        self.assertTrue(resubmit.is_date)
+        self.assertEqual(resubmit.value, datetime.datetime(2026, 7, 15))
+        closed_on = cap['W%d' % r]            # empty, in the CB's date style
+        self.assertIsNone(closed_on.value)
+        self.assertEqual(resubmit.number_format, closed_on.number_format)
+        self.assertIn('yy', resubmit.number_format)
+        self.assertEqual(resubmit.fill.fgColor.rgb, closed_on.fill.fgColor.rgb)
+        self.assertEqual(resubmit.fill.fgColor.rgb, 'FFFFFDF3')
+        self.assertFalse(resubmit.protection.locked)
+        for col in 'STUVW':                                       # the rest is for the CB
+            self.assertIsNone(cap['%s%d' % (col, r)].value)
+        # Stored as a number with a date format, not as text
+        with zipfile.ZipFile(self.plan) as z:
+            xml = z.read('xl/worksheets/sheet2.xml').decode('utf-8')
+        m = re.search(r'<c r="R%d"[^>]*>(.*?)</c>' % r, xml)
+        self.assertIsNotNone(m)
+        self.assertNotIn('t="', m.group(0).split('>')[0])
+        self.assertEqual(m.group(1), '<v>46218</v>')
+        # Accepted: no date; no decision of the CB: both empty, the date cell still a date cell
+        accepted = [ref for ref, nc in self.ncs.items()
+                    if nc['grade'] == 'major' and ref != 'NC-016'
+                    and nc['status'] in ('implementation', 'verification', 'closed')]
+        self.assertTrue(accepted)
+        for ref in accepted:
+            r = row_of(cap, ref)
+            self.assertEqual(cap['Q%d' % r].value, 'Accepted', ref)
+            self.assertIsNone(cap['R%d' % r].value, ref)
+        r = row_of(cap, 'NC-001')
+        self.assertIsNone(cap['Q%d' % r].value)
+        self.assertIsNone(cap['R%d' % r].value)
+        self.assertEqual(cap['R%d' % r].number_format, resubmit.number_format)
 
     def test_other_sheets_values(self):
         summary = self.wb['Summary']
@@ -346,6 +395,13 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(by_ref['IA-2'][6], INJECTION)
         self.assertEqual(by_ref['NC-001'][6], self.ncs['NC-001']['statement'])
         self.assertEqual(by_ref['IA-3'][7], 'Łódź magazyn: brak przeglądu; 倉庫の端末')
+        # The CB's columns: its decision, and the resubmit-by date read as a date, shown as
+        # LibreOffice shows the other dates (the plan's 2026-03-04 of IA-1)
+        self.assertEqual(by_ref['NC-016'][16], 'Not accepted')
+        shown = by_ref['IA-1'][2]
+        self.assertNotEqual(shown, '2026-03-04')
+        self.assertEqual(by_ref['NC-016'][17],
+                         shown.replace('03', '07').replace('04', '15').replace('Mar', 'Jul'))
 
 
 if __name__ == '__main__':

@@ -339,7 +339,7 @@ test_invalid_utf8 (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_false (rectify_register_record_approval (f->reg, nc, "management", "M\xe9lanie",
-                                                    TRUE, "2026-06-01", NULL, &error));
+                                                    TRUE, "2026-06-01", NULL, NULL, &error));
   assert_utf8_refused (error, "approver");
   g_clear_error (&error);
 

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "rectify-action-dialog.h"
+#include "rectify-date.h"
 #include "rectify-date-button.h"
 #include "rectify-evidence-list.h"
 #include "rectify-history-view.h"
@@ -244,6 +245,81 @@ count_history_field (RectifyRegister      *reg,
   return n;
 }
 
+static GtkWidget *
+approval_row (Fixture *f,
+              int      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "approvals_list")),
+                                                      index);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return GTK_WIDGET (row);
+}
+
+/* The CB does not accept the plan and wants it back by a date, which has passed: the date row only
+ * for "not accepted", the date stored in its field (not in the comment), shown in the locale's
+ * format and marked overdue, and said on the step card. */
+static void
+check_cb_not_accepted (Fixture *f)
+{
+  g_autofree char *date_today = rectify_date_today ();
+  g_autofree char *decided = rectify_date_add_days (date_today, -10);
+  g_autofree char *resubmit = rectify_date_add_days (date_today, -3);
+  g_autofree char *shown = _rectify_date_button_format (resubmit);
+  g_autofree char *expected = g_strdup_printf ("Resubmit by %s (overdue)", shown);
+  g_autoptr(GPtrArray) approvals = NULL;
+  GtkWidget *decision = child (f, "approval_decision_row");
+  GtkWidget *resubmit_row = child (f, "resubmit_row");
+  RectifyApproval *a;
+  const char *subtitle;
+
+  /* Only for the CB's "not accepted" */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "approval_role_row")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decision), 1);
+  g_assert_false (gtk_widget_get_visible (resubmit_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "approval_role_row")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decision), 0);
+  g_assert_false (gtk_widget_get_visible (resubmit_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decision), 1);
+  g_assert_true (gtk_widget_get_visible (resubmit_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "approval_by_row")), "Example CB");
+  rectify_date_button_set_date (RECTIFY_DATE_BUTTON (child (f, "approval_on_button")), decided);
+  rectify_date_button_set_date (RECTIFY_DATE_BUTTON (child (f, "resubmit_button")), resubmit);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "approval_comment_row")), "Add a monthly check");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.record-approval", NULL);
+  _rectify_nc_editor_flush (f->editor);
+  g_assert_cmpuint (f->errors->len, ==, 1);
+
+  approvals = rectify_register_list_approvals (f->reg, f->nc);
+  g_assert_cmpuint (approvals->len, ==, 2);
+  a = g_ptr_array_index (approvals, 1);
+  g_assert_cmpstr (a->role, ==, "certification-body");
+  g_assert_false (a->approved);
+  g_assert_cmpstr (a->decided_on, ==, decided);
+  g_assert_cmpstr (a->resubmit_by, ==, resubmit);
+  g_assert_cmpstr (a->comment, ==, "Add a monthly check");
+  /* the form is ready for the next decision */
+  g_assert_null (rectify_date_button_get_date (RECTIFY_DATE_BUTTON (child (f, "resubmit_button"))));
+
+  g_assert_cmpuint (n_rows (child (f, "approvals_list")), ==, 2);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (approval_row (f, 1)));
+  g_test_message ("%s", subtitle);
+  g_assert_nonnull (strstr (subtitle, expected));
+  g_assert_nonnull (strstr (subtitle, "Add a monthly check"));
+  g_assert_true (gtk_widget_has_css_class (approval_row (f, 1), "rectify-overdue"));
+  g_assert_false (gtk_widget_has_css_class (approval_row (f, 0), "rectify-overdue"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (f, "deadline_label"))),
+                            "Resubmission to the certification body overdue since"));
+
+  /* Still waiting for the CB's acceptance */
+  assert_refused (f, "ccept");
+
+  /* Accepted hides the date row again */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decision), 0);
+  g_assert_false (gtk_widget_get_visible (resubmit_row));
+}
+
 static void
 test_reported_to_closed (Fixture       *f,
                          gconstpointer  data)
@@ -373,12 +449,17 @@ test_reported_to_closed (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.record-approval", NULL);
   assert_refused (f, "ccept");
   g_assert_cmpuint (n_rows (child (f, "missing_list")), ==, 1);
+  check_cb_not_accepted (f);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "approval_role_row")), 2);
   gtk_editable_set_text (GTK_EDITABLE (child (f, "approval_by_row")), "Example CB");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "approval_decision_row")), 0);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.record-approval", NULL);
   _rectify_nc_editor_flush (f->editor);
-  g_assert_cmpuint (n_rows (child (f, "approvals_list")), ==, 2);
+  g_assert_cmpuint (n_rows (child (f, "approvals_list")), ==, 3);
+  /* Accepted since: the resubmission is no longer awaited, nothing overdue about it */
+  g_assert_false (gtk_widget_has_css_class (approval_row (f, 1), "rectify-overdue"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (child (f, "deadline_label"))),
+                         "Resubmission"));
   press_move (f, RECTIFY_STATUS_IMPLEMENTATION);
 
   /* Implementation: evidence on the action, through the evidence list, and the action done */

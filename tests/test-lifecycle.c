@@ -359,9 +359,9 @@ advance_to (RectifyRegister      *reg,
 
         case RECTIFY_STATUS_AWAITING_APPROVAL:
           g_assert_true (rectify_register_record_approval (reg, nc, "management", "Max Manager",
-                                                           TRUE, "2026-04-01", NULL, &error));
+                                                           TRUE, "2026-04-01", NULL, NULL, &error));
           g_assert_true (rectify_register_record_approval (reg, nc, "certification-body",
-                                                           "CB auditor", TRUE, "2026-04-02",
+                                                           "CB auditor", TRUE, "2026-04-02", NULL,
                                                            NULL, &error));
           g_assert_no_error (error);
           break;
@@ -491,20 +491,33 @@ test_major_path (Fixture       *f,
   g_assert_true (has_condition (missing, RECTIFY_WORKFLOW_CONDITION_CB_ACCEPTANCE));
   g_clear_pointer (&missing, g_ptr_array_unref);
   g_assert_true (rectify_register_record_approval (reg, nc, "management", "Max Manager", FALSE,
-                                                   "2026-04-01", "Too slow", &error));
+                                                   "2026-04-01", NULL, "Too slow", &error));
   g_assert_no_error (error);
   missing = move_refused (reg, nc, RECTIFY_STATUS_IMPLEMENTATION,
                           RECTIFY_WORKFLOW_CONDITION_APPROVAL, NULL);
   g_clear_pointer (&missing, g_ptr_array_unref);
   g_assert_true (rectify_register_record_approval (reg, nc, "management", "Max Manager", TRUE,
-                                                   "2026-04-03", NULL, &error));
+                                                   "2026-04-03", NULL, NULL, &error));
   g_assert_no_error (error);
   missing = move_refused (reg, nc, RECTIFY_STATUS_IMPLEMENTATION,
                           RECTIFY_WORKFLOW_CONDITION_CB_ACCEPTANCE, "certification body");
   g_assert_cmpuint (missing->len, ==, 1);
   g_clear_pointer (&missing, g_ptr_array_unref);
+  /* The CB does not accept the first plan and wants it back by a date: still refused */
   g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "CB auditor",
-                                                   TRUE, "2026-04-05", NULL, &error));
+                                                   FALSE, "2026-04-04", "2026-04-18",
+                                                   "Add a monthly check", &error));
+  g_assert_no_error (error);
+  missing = move_refused (reg, nc, RECTIFY_STATUS_IMPLEMENTATION,
+                          RECTIFY_WORKFLOW_CONDITION_CB_ACCEPTANCE, "certification body");
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  {
+    g_autoptr(GPtrArray) approvals = rectify_register_list_approvals (reg, nc);
+
+    g_assert_cmpstr (rectify_approvals_get_resubmit_by (approvals), ==, "2026-04-18");
+  }
+  g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "CB auditor",
+                                                   TRUE, "2026-04-05", NULL, NULL, &error));
   g_assert_no_error (error);
   move_ok (reg, nc, RECTIFY_STATUS_IMPLEMENTATION);
 
@@ -767,9 +780,9 @@ test_cb_policy (Fixture       *f,
   advance_to (reg, major, RECTIFY_STATUS_AWAITING_APPROVAL);
   advance_to (reg, minor, RECTIFY_STATUS_AWAITING_APPROVAL);
   g_assert_true (rectify_register_record_approval (reg, major, "process-owner", "Olga Owner", TRUE,
-                                                   "2026-04-01", NULL, &error));
+                                                   "2026-04-01", NULL, NULL, &error));
   g_assert_true (rectify_register_record_approval (reg, minor, "process-owner", "Olga Owner", TRUE,
-                                                   "2026-04-01", NULL, &error));
+                                                   "2026-04-01", NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* A minor needs no CB; a major does by default */

@@ -207,6 +207,51 @@ check_v3_fields_work (const char *path,
   g_assert_cmpstr (rectify_nonconformity_get_correction_by (nc), ==, "Dana Admin");
 }
 
+/* The column of version 4 is there, empty on the rows that were migrated. */
+static void
+check_v4_columns (const char *path)
+{
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM pragma_table_info ('approval')"
+                                  " WHERE name = 'resubmit_by'"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM approval WHERE resubmit_by IS NOT NULL"),
+                   ==, 0);
+}
+
+/* A resubmit-by date can be recorded on a migrated NC, and survives a reopen of the file. */
+static void
+check_v4_field_works (const char *path,
+                      const char *ref)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = rectify_register_open (path, &error);
+  g_autoptr(GPtrArray) approvals = NULL;
+  RectifyApproval *last;
+  RectifyNonconformity *nc;
+
+  g_assert_no_error (error);
+  nc = rectify_register_find_nonconformity (reg, ref);
+  g_assert_nonnull (nc);
+  g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "Example CB",
+                                                   FALSE, "2026-01-15", "2026-02-15",
+                                                   "Resubmit with a metric", &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  reg = rectify_register_open (path, &error);
+  g_assert_no_error (error);
+  nc = rectify_register_find_nonconformity (reg, ref);
+  approvals = rectify_register_list_approvals (reg, nc);
+  g_assert_cmpuint (approvals->len, >=, 1);
+  last = g_ptr_array_index (approvals, approvals->len - 1);
+  g_assert_cmpstr (last->resubmit_by, ==, "2026-02-15");
+  g_assert_cmpstr (last->comment, ==, "Resubmit with a metric");
+  g_assert_cmpstr (rectify_approvals_get_resubmit_by (approvals), ==, "2026-02-15");
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_from_script (Fixture       *f,
                   gconstpointer  data)
@@ -288,6 +333,7 @@ test_from_script (Fixture       *f,
                    ==, 1);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM nonconformity"), ==, 3);
   check_v3_columns (f->path);
+  check_v4_columns (f->path);
 
   /* The backup beside it is the untouched version 1 file */
   check_backup_is_v1 (f, 2, 0);
@@ -300,9 +346,11 @@ test_from_script (Fixture       *f,
   g_clear_object (&reg);
 
   check_v3_fields_work (f->path, "NC-001");
+  check_v4_field_works (f->path, "NC-001");
 }
 
-/* A genuine version 2 file from the frozen script: migrated to version 3, data intact. */
+/* A genuine version 2 file from the frozen script: migrated to the current version, data
+ * intact. */
 static void
 test_from_v2_script (Fixture       *f,
                      gconstpointer  data)
@@ -343,6 +391,7 @@ test_from_v2_script (Fixture       *f,
 
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
   check_v3_columns (f->path);
+  check_v4_columns (f->path);
 
   /* The backup is the version 2 file */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
@@ -353,6 +402,92 @@ test_from_v2_script (Fixture       *f,
                                     " WHERE name = 'closed_by'"), ==, 0);
 
   check_v3_fields_work (f->path, "NC-003");
+  check_v4_field_works (f->path, "NC-001");
+}
+
+/* A genuine version 3 file from the frozen script (approvals, one of them the CB's "not accepted"
+ * with the date in its comment, as the app wrote it then): migrated to version 4, data and
+ * history intact, the new column empty and usable. */
+static void
+test_from_v3_script (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GPtrArray) approvals = NULL;
+  g_autofree char *script_path = test_data_path ("register-v3.sql");
+  g_autofree char *script = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v3.bak", NULL);
+  RectifyApproval *a;
+  RectifyNonconformity *nc1;
+  RectifyNonconformity *nc3;
+  gboolean approved = FALSE, cb = TRUE;
+  gint64 n_history;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (script_path, &script, NULL, &error));
+  g_assert_no_error (error);
+  exec_sql (f->path, script);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  n_history = sql_int (f->path, "SELECT count(*) FROM history");
+  g_assert_cmpint (n_history, ==, 14);
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reg);
+
+  /* Data intact */
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 3);
+  nc1 = rectify_register_find_nonconformity (reg, "NC-001");
+  nc3 = rectify_register_find_nonconformity (reg, "NC-003");
+  g_assert_cmpint (rectify_nonconformity_get_status (nc1), ==, RECTIFY_STATUS_AWAITING_APPROVAL);
+  g_assert_cmpstr (rectify_nonconformity_get_correction_by (nc1), ==, "Head of IT");
+  g_assert_cmpstr (rectify_nonconformity_get_closed_by (nc3), ==, "Facilities manager");
+  g_assert_true (rectify_nonconformity_get_correction_not_needed (nc3));
+  g_assert_cmpint (search_first (reg, "vpn", &n), ==, 1);
+
+  approvals = rectify_register_list_approvals (reg, nc1);
+  g_assert_cmpuint (approvals->len, ==, 2);
+  a = g_ptr_array_index (approvals, 0);
+  g_assert_cmpstr (a->role, ==, "management");
+  g_assert_true (a->approved);
+  g_assert_cmpstr (a->approver, ==, "Bob Manager");
+  g_assert_cmpstr (a->decided_on, ==, "2025-11-01");
+  g_assert_cmpstr (a->comment, ==, "Go ahead");
+  g_assert_null (a->resubmit_by);
+  a = g_ptr_array_index (approvals, 1);
+  g_assert_cmpstr (a->role, ==, "certification-body");
+  g_assert_false (a->approved);
+  g_assert_cmpstr (a->decided_on, ==, "2025-11-05");
+  /* The old comment is kept word for word; no date is guessed out of it */
+  g_assert_cmpstr (a->comment, ==, "Resubmit by 11/30/25\nRoot cause analysis too shallow");
+  g_assert_null (a->resubmit_by);
+  g_assert_null (rectify_approvals_get_resubmit_by (approvals));
+  rectify_register_get_approval_state (reg, nc1, &approved, &cb);
+  g_assert_true (approved);
+  g_assert_false (cb);
+
+  /* The history of version 3 still checks out, nothing was added to it by the upgrade */
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM history"), ==, n_history);
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  check_v3_columns (f->path);
+  check_v4_columns (f->path);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM approval"), ==, 2);
+
+  /* The backup is the version 3 file, without the new column */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM approval"), ==, 2);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM pragma_table_info ('approval')"
+                                    " WHERE name = 'resubmit_by'"), ==, 0);
+
+  check_v4_field_works (f->path, "NC-001");
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM history WHERE entity = 'approval' AND"
+                                     " new_value LIKE '% resubmit-by 2026-02-15'"), ==, 1);
 }
 
 /* A file made by this build's own steps 1 and 2 */
@@ -389,7 +524,45 @@ test_from_step_2 (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 2);
   check_v3_columns (f->path);
+  check_v4_columns (f->path);
   check_v3_fields_work (f->path, "NC-001");
+}
+
+/* A file made by this build's own steps 1 to 3, with an approval of version 3 */
+static void
+test_from_step_3 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GPtrArray) approvals = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v3.bak", NULL);
+
+  g_assert_true (_rectify_register_create_file_at_version (f->path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_table_info ('approval')"
+                                     " WHERE name = 'resubmit_by'"), ==, 0);
+
+  exec_sql (f->path,
+            "INSERT INTO nonconformity (id, ref, title, grade, status, source, created_at,"
+            " updated_at) VALUES (1, 'NC-001', 'Clean desk', 'major', 'awaiting-approval',"
+            " 'external-audit', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+            "INSERT INTO approval (nc_id, role, approver, decision, decided_on, comment)"
+            " VALUES (1, 'certification-body', 'Example CB', 'rejected', '2025-02-01', 'No');");
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  approvals = rectify_register_list_approvals (reg, rectify_register_find_nonconformity (reg, "NC-001"));
+  g_assert_cmpuint (approvals->len, ==, 1);
+  g_assert_cmpstr (((RectifyApproval *)approvals->pdata[0])->comment, ==, "No");
+  g_assert_null (((RectifyApproval *)approvals->pdata[0])->resubmit_by);
+  g_clear_object (&reg);
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 3);
+  check_v4_columns (f->path);
+  check_v4_field_works (f->path, "NC-001");
 }
 
 static void
@@ -425,6 +598,7 @@ test_from_step_1 (Fixture       *f,
   g_clear_object (&reg);
 
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, RECTIFY_REGISTER_SCHEMA_VERSION);
+  check_v4_columns (f->path);
   check_backup_is_v1 (f, 2, 0);
 }
 
@@ -438,6 +612,8 @@ test_failure_rolls_back (Fixture       *f,
   gsize after_len = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(RectifyRegister) reg = NULL;
+  g_autofree char *versions = g_strdup_printf ("from version 1 to %d",
+                                               RECTIFY_REGISTER_SCHEMA_VERSION);
 
   build_v1_from_script (f->path);
   /* Something in the way of step 2: a table with the name of the index */
@@ -448,7 +624,7 @@ test_failure_rolls_back (Fixture       *f,
   g_assert_null (reg);
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "from version 1 to 3"));
+  g_assert_nonnull (strstr (error->message, versions));
 
   /* Nothing of the migration stayed */
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 1);
@@ -460,6 +636,40 @@ test_failure_rolls_back (Fixture       *f,
   g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
   g_assert_false (g_file_test (f->backup, G_FILE_TEST_EXISTS));
+}
+
+/* Step 4 in the way (a column of that name added by hand): the version 3 file stays as it was */
+static void
+test_step_4_failure_rolls_back (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *script_path = test_data_path ("register-v3.sql");
+  g_autofree char *script = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".v3.bak", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0;
+  gsize after_len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+
+  g_assert_true (g_file_get_contents (script_path, &script, NULL, &error));
+  g_assert_no_error (error);
+  exec_sql (f->path, script);
+  exec_sql (f->path, "ALTER TABLE approval ADD COLUMN resubmit_by TEXT");
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_null (reg);
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "from version 3 to"));
+
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM approval"), ==, 2);
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -475,7 +685,10 @@ main (int   argc,
   ADD ("from-step-1", test_from_step_1);
   ADD ("from-v2-script", test_from_v2_script);
   ADD ("from-step-2", test_from_step_2);
+  ADD ("from-v3-script", test_from_v3_script);
+  ADD ("from-step-3", test_from_step_3);
   ADD ("failure-rolls-back", test_failure_rolls_back);
+  ADD ("step-4-failure-rolls-back", test_step_4_failure_rolls_back);
 
 #undef ADD
 

@@ -1068,26 +1068,26 @@ test_approvals (Fixture       *f,
   g_assert_false (cb);
 
   g_assert_false (rectify_register_record_approval (reg, nc, "janitor", "Joe", TRUE, "2026-03-01",
-                                                    NULL, &error));
+                                                    NULL, NULL, &error));
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (rectify_register_record_approval (reg, nc, "management", " ", TRUE, "2026-03-01",
-                                                    NULL, &error));
+                                                    NULL, NULL, &error));
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (rectify_register_record_approval (reg, nc, "management", "Ann", TRUE, "1 March",
-                                                    NULL, &error));
+                                                    NULL, NULL, &error));
   g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
   g_clear_error (&error);
 
   g_assert_true (rectify_register_record_approval (reg, nc, "management", "Ann", FALSE,
-                                                   "2026-03-01", "Owner missing", &error));
+                                                   "2026-03-01", NULL, "Owner missing", &error));
   rectify_register_get_approval_state (reg, nc, &approved, &cb);
   g_assert_false (approved);
   g_assert_true (rectify_register_record_approval (reg, nc, "process-owner", "Ben", TRUE,
-                                                   "2026-03-02", NULL, &error));
+                                                   "2026-03-02", NULL, NULL, &error));
   g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "CB auditor",
-                                                   TRUE, "2026-03-05", NULL, &error));
+                                                   TRUE, "2026-03-05", NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&reg);
 
@@ -1109,6 +1109,136 @@ test_approvals (Fixture       *f,
                    ==, 3);
   g_assert_true (rectify_register_verify (reg, &error));
   g_assert_no_error (error);
+}
+
+/* The certification body's "not accepted" with the date to resubmit the plan by */
+static void
+test_approval_resubmit_by (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *role;
+    gboolean    approved;
+    const char *resubmit_by;
+    const char *message;
+  } refused[] = {
+    { "management", FALSE, "2026-04-30", "Only a certification body" },
+    { "process-owner", FALSE, "2026-04-30", "Only a certification body" },
+    { "certification-body", TRUE, "2026-04-30", "Only a certification body" },
+    { "certification-body", FALSE, "2026-02-30", "“2026-02-30” is not a valid date" },
+    { "certification-body", FALSE, "30.04.2026", "is not a valid date" },
+    { "certification-body", FALSE, "", "is not a valid date" },
+    { "certification-body", FALSE, "2026-03-04", "before the decision on 2026-03-05" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyNonconformity) nc = new_nc ("Plan", "needs the CB");
+  g_autoptr(GPtrArray) approvals = NULL;
+  g_autofree char *summary = NULL;
+  gint64 n_history;
+  gboolean approved = TRUE, cb = TRUE;
+
+  reg = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+  n_history = sql_count (f->path, "SELECT count(*) FROM history");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (rectify_register_record_approval (reg, nc, refused[i].role, "Example CB",
+                                                        refused[i].approved, "2026-03-05",
+                                                        refused[i].resubmit_by, NULL, &error));
+      g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      g_clear_error (&error);
+    }
+  /* Nothing written by the refusals */
+  g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM approval"), ==, 0);
+  g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM history"), ==, n_history);
+  approvals = rectify_register_list_approvals (reg, nc);
+  g_assert_null (rectify_approvals_get_resubmit_by (approvals));
+  g_clear_pointer (&approvals, g_ptr_array_unref);
+
+  /* Not accepted, resubmit by the end of April; the same day is allowed too */
+  g_assert_true (rectify_register_record_approval (reg, nc, "management", "Ann", TRUE,
+                                                   "2026-03-02", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "Example CB",
+                                                   FALSE, "2026-03-05", "2026-04-30",
+                                                   "Root cause too shallow", &error));
+  g_assert_no_error (error);
+  rectify_register_get_approval_state (reg, nc, &approved, &cb);
+  g_assert_true (approved);
+  g_assert_false (cb);
+  g_clear_object (&reg);
+
+  /* Stored, listed after a reopen, in the history, and the chain still verifies */
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    RectifyNonconformity *stored = rectify_register_find_nonconformity (reg, "NC-001");
+    RectifyApproval *a;
+
+    approvals = rectify_register_list_approvals (reg, stored);
+    g_assert_cmpuint (approvals->len, ==, 2);
+    g_assert_null (((RectifyApproval *)approvals->pdata[0])->resubmit_by);
+    a = approvals->pdata[1];
+    g_assert_cmpstr (a->role, ==, "certification-body");
+    g_assert_false (a->approved);
+    g_assert_cmpstr (a->resubmit_by, ==, "2026-04-30");
+    g_assert_cmpstr (a->comment, ==, "Root cause too shallow");
+    g_assert_cmpstr (rectify_approvals_get_resubmit_by (approvals), ==, "2026-04-30");
+    g_clear_pointer (&approvals, g_ptr_array_unref);
+
+    /* A later "not accepted" without a date: no date pending; accepted: none either */
+    g_assert_true (rectify_register_record_approval (reg, stored, "certification-body", "Example CB",
+                                                     FALSE, "2026-05-02", NULL, NULL, &error));
+    g_assert_no_error (error);
+    approvals = rectify_register_list_approvals (reg, stored);
+    g_assert_null (rectify_approvals_get_resubmit_by (approvals));
+    g_clear_pointer (&approvals, g_ptr_array_unref);
+    g_assert_true (rectify_register_record_approval (reg, stored, "certification-body", "Example CB",
+                                                     FALSE, "2026-05-02", "2026-05-02", NULL,
+                                                     &error));
+    g_assert_no_error (error);
+    /* a later management decision does not hide the CB's */
+    g_assert_true (rectify_register_record_approval (reg, stored, "management", "Ann", TRUE,
+                                                     "2026-05-03", NULL, NULL, &error));
+    approvals = rectify_register_list_approvals (reg, stored);
+    g_assert_cmpstr (rectify_approvals_get_resubmit_by (approvals), ==, "2026-05-02");
+    g_clear_pointer (&approvals, g_ptr_array_unref);
+    g_assert_true (rectify_register_record_approval (reg, stored, "certification-body", "Example CB",
+                                                     TRUE, "2026-05-10", NULL, NULL, &error));
+    approvals = rectify_register_list_approvals (reg, stored);
+    g_assert_null (rectify_approvals_get_resubmit_by (approvals));
+    g_assert_cmpuint (approvals->len, ==, 6);
+  }
+  summary = sql_text (f->path, "SELECT new_value FROM history WHERE entity = 'approval' AND"
+                               " new_value LIKE '%2026-04-30%'");
+  g_assert_cmpstr (summary, ==, "certification-body rejected Example CB 2026-03-05 resubmit-by "
+                                "2026-04-30");
+  g_assert_cmpint (sql_count (f->path, "SELECT count(*) FROM history WHERE field = 'approval' AND"
+                                       " new_value LIKE '%resubmit-by 2026-04-30'"), ==, 1);
+  g_assert_true (rectify_register_verify (reg, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  /* The table refuses what the API refuses, should anything else write to it */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE approval SET resubmit_by = '2026-06-01'"
+                                       " WHERE role = 'management'", NULL, NULL, NULL),
+                     ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE approval SET resubmit_by = '1 June'"
+                                       " WHERE role = 'certification-body' AND decision = 'rejected'",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
 }
 
 static void
@@ -1374,6 +1504,7 @@ main (int   argc,
   ADD ("invalid", test_invalid);
   ADD ("rollback", test_rollback);
   ADD ("approvals", test_approvals);
+  ADD ("approval-resubmit-by", test_approval_resubmit_by);
   ADD ("batch-10000", test_batch_10000);
   ADD ("read-only", test_read_only);
   ADD ("changed-outside", test_changed_outside);

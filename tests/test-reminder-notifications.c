@@ -760,6 +760,69 @@ test_activate (void)
   close_window (window_for (path));
 }
 
+/* The certification body wants the plan of NC-001 resubmitted by 2026-06-12 (three days ago):
+ * one reminder, on the NC (so a click opens it, as test_activate checks for NCs); once the CB
+ * has accepted a resubmitted plan, its key is dropped and the notification withdrawn. */
+static void
+test_resubmission (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = register_path ("Resubmit.rectify");
+  g_autofree char *keys = NULL;
+  g_autoptr(RectifyRegister) reg = rectify_register_create (path, &error);
+  g_autoptr(RectifyNonconformity) nc = NULL;
+  RectifyNotifier *notifier = _rectify_application_get_notifier (app);
+  RectifyWindow *window;
+  RectifyRegister *open_reg;
+  const Shown *s;
+  Sent *one;
+  const char *target_path;
+  const char *kind;
+  gint64 id;
+
+  if (skip_without_server ())
+    return;
+
+  g_assert_no_error (error);
+  nc = add_nc (reg, "NC-001", "Backups not tested", "2026-09-30");
+  g_assert_true (rectify_register_record_approval (reg, nc, "certification-body", "Example CB",
+                                                   FALSE, "2026-06-01", "2026-06-12", NULL,
+                                                   &error));
+  g_assert_no_error (error);
+  g_clear_object (&reg);
+
+  window = open_register (path);
+  open_reg = rectify_window_get_register (window);
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (1), 5000));
+  iterate_for (200);
+  s = find_shown ("The plan of NC-001 is overdue for resubmission by 3 days");
+  g_assert_nonnull (s);
+  g_assert_true (g_str_has_prefix (s->body, "Backups not tested — due on "));
+  one = g_ptr_array_index (sent, 0);
+  g_variant_get (one->target, "(&s&sx)", &target_path, &kind, &id);
+  g_assert_cmpstr (kind, ==, "nc");
+  g_assert_cmpint (id, ==, rectify_entity_get_id (RECTIFY_ENTITY (nc)));
+  keys = stored_keys (path);
+  g_assert_nonnull (strstr (keys, "resubmit:"));
+  g_assert_nonnull (strstr (keys, ":overdue:2026-06-12"));
+
+  /* Accepted since: nothing awaited any more */
+  g_assert_true (rectify_register_record_approval (open_reg,
+                                                   rectify_register_find_nonconformity (open_reg, "NC-001"),
+                                                   "certification-body", "Example CB", TRUE,
+                                                   "2026-06-14", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rectify_notifier_check_all (notifier), ==, 0);
+  g_free (keys);
+  keys = stored_keys (path);
+  g_assert_null (strstr (keys, "resubmit:"));
+  g_assert_true (iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
+  g_assert_cmpuint (g_array_index (closed, guint32, 0), ==, s->id);
+
+  close_window (window);
+}
+
 /* Many items at once: five notifications, then one that sums up the rest; all remembered. */
 static void
 test_summary (void)
@@ -1074,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/ReminderNotifications/finished", test_finished);
   g_test_add_func ("/Rectify/ReminderNotifications/activate", test_activate);
   g_test_add_func ("/Rectify/ReminderNotifications/summary", test_summary);
+  g_test_add_func ("/Rectify/ReminderNotifications/resubmission", test_resubmission);
   g_test_add_func ("/Rectify/ReminderNotifications/disabled", test_disabled);
   g_test_add_func ("/Rectify/ReminderNotifications/recent", test_recent);
 

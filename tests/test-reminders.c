@@ -237,6 +237,65 @@ test_from_objects (void)
   g_assert_cmpuint (after->len, ==, 0);
 }
 
+/* The certification body wants the plan of NC-016 back by 2026-06-20: its own reminders, with
+ * the NC's lead time (3 days), beside those of the NC's own due date, and none once closed. */
+static void
+test_resubmission (void)
+{
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(RectifyNonconformity) nc = rectify_nonconformity_new ();
+  g_autofree char *key = rectify_reminder_make_key (RECTIFY_REMINDER_ITEM_RESUBMISSION, 16,
+                                                    RECTIFY_REMINDER_OVERDUE, "2026-06-20");
+  RectifyReminderItem items[2];
+  GPtrArray *r;
+
+  g_assert_cmpstr (key, ==, "resubmit:16:overdue:2026-06-20");
+
+  g_object_set (nc, "ref", "NC-016", "title", "Backups untested", "due-on", "2026-09-30", NULL);
+  rectify_entity_set_id (RECTIFY_ENTITY (nc), 16);
+  rectify_reminder_item_init_nonconformity (&items[0], nc);
+  rectify_reminder_item_init_resubmission (&items[1], nc, "2026-06-20");
+  g_assert_cmpint (items[1].kind, ==, RECTIFY_REMINDER_ITEM_RESUBMISSION);
+  g_assert_cmpint (items[1].id, ==, 16);
+  g_assert_cmpstr (items[1].ref, ==, "NC-016");
+  g_assert_cmpstr (items[1].due_on, ==, "2026-06-20");
+
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-16", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-17", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "resubmit:16:due-soon:2026-06-20");
+  g_assert_cmpint (reminder (r, 0)->kind, ==, RECTIFY_REMINDER_ITEM_RESUBMISSION);
+  g_assert_cmpint (reminder (r, 0)->id, ==, 16);
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "The plan of NC-016 is to be resubmitted in 3 days");
+  /* (the date itself in whichever form the body writes dates) */
+  g_assert_true (g_str_has_prefix (reminder (r, 0)->body, "Backups untested — due on "));
+  g_ptr_array_unref (r);
+
+  g_hash_table_remove_all (sent);
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-20", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->title, ==, "The plan of NC-016 is to be resubmitted today");
+  g_ptr_array_unref (r);
+
+  r = send_due (items, G_N_ELEMENTS (items), "2026-06-22", sent);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (reminder (r, 0)->key, ==, "resubmit:16:overdue:2026-06-20");
+  g_assert_cmpstr (reminder (r, 0)->title, ==,
+                   "The plan of NC-016 is overdue for resubmission by 2 days");
+  g_ptr_array_unref (r);
+
+  /* Closed: nothing more about it */
+  g_hash_table_remove_all (sent);
+  g_object_set (nc, "status", RECTIFY_STATUS_CLOSED, NULL);
+  rectify_reminder_item_init_resubmission (&items[1], nc, "2026-06-20");
+  r = send_due (&items[1], 1, "2026-06-22", sent);
+  g_assert_cmpuint (r->len, ==, 0);
+  g_ptr_array_unref (r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/Reminders/thresholds", test_thresholds);
   g_test_add_func ("/Rectify/Reminders/edges", test_edges);
   g_test_add_func ("/Rectify/Reminders/from-objects", test_from_objects);
+  g_test_add_func ("/Rectify/Reminders/resubmission", test_resubmission);
 
   return g_test_run ();
 }

@@ -180,7 +180,7 @@ reopen_through_lifecycle (RectifyRegister      *reg,
   move_ok (reg, nc, RECTIFY_STATUS_AWAITING_APPROVAL);
 
   g_assert_true (rectify_register_record_approval (reg, nc, "management", "Max Manager", TRUE,
-                                                   "2026-03-20", NULL, &error));
+                                                   "2026-03-20", NULL, NULL, &error));
   g_assert_no_error (error);
   move_ok (reg, nc, RECTIFY_STATUS_IMPLEMENTATION);
 

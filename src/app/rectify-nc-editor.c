@@ -2395,6 +2395,23 @@ approval_form_changed_cb (RectifyNcEditor *self)
   update_approval_form (self);
 }
 
+/* The date by which the certification body wants the plan resubmitted, when that is still
+ * awaited and has passed (transfer full), else NULL. */
+static char *
+overdue_resubmission (RectifyNcEditor *self,
+                      GPtrArray       *approvals,
+                      const char      *date_today)
+{
+  const char *resubmit_by = rectify_approvals_get_resubmit_by (approvals);
+
+  if (resubmit_by == NULL ||
+      rectify_nonconformity_get_status (self->nc) == RECTIFY_STATUS_CLOSED ||
+      g_strcmp0 (resubmit_by, date_today) >= 0)
+    return NULL;
+
+  return g_strdup (resubmit_by);
+}
+
 static void
 refresh_approvals (RectifyNcEditor *self)
 {
@@ -2403,6 +2420,9 @@ refresh_approvals (RectifyNcEditor *self)
   g_autoptr(GtkStringList) roles = NULL;
   GListModel *model = adw_combo_row_get_model (self->approval_role_row);
   guint n_roles = cb ? 3 : 2;
+  g_autofree char *date_today = today ();
+  g_autofree char *overdue_by = overdue_resubmission (self, approvals, date_today);
+  guint last_cb = G_MAXUINT;
 
   if (model == NULL || g_list_model_get_n_items (model) != n_roles)
     {
@@ -2420,11 +2440,19 @@ refresh_approvals (RectifyNcEditor *self)
                                             : _("Management or the process owner approves the plan"));
   update_approval_form (self);
 
+  /* The latest decision of the CB: the only one whose resubmit-by date can still be awaited */
+  for (guint i = 0; approvals != NULL && i < approvals->len; i++)
+    if (g_strcmp0 (((RectifyApproval *)g_ptr_array_index (approvals, i))->role,
+                   "certification-body") == 0)
+      last_cb = i;
+
   clear_list (self->approvals_list);
   for (guint i = 0; approvals != NULL && i < approvals->len; i++)
     {
       RectifyApproval *approval = g_ptr_array_index (approvals, i);
       gboolean is_cb = g_strcmp0 (approval->role, "certification-body") == 0;
+      gboolean overdue = i == last_cb && overdue_by != NULL;
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon;
       const char *role = is_cb ? _("Certification body")
@@ -2437,11 +2465,21 @@ refresh_approvals (RectifyNcEditor *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *escaped = NULL;
 
+      g_ptr_array_add (parts, g_strdup (approval->approver != NULL ? approval->approver : ""));
+      g_ptr_array_add (parts, g_strdup (date));
+      if (approval->resubmit_by != NULL)
+        {
+          g_autofree char *resubmit = _rectify_date_button_format (approval->resubmit_by);
+          /* Translators: recorded with the CB's decision; %s is a date */
+          g_autofree char *line = g_strdup_printf (_("Resubmit by %s"), resubmit);
+
+          g_ptr_array_add (parts, overdue ? g_strconcat (line, _(" (overdue)"), NULL)
+                                          : g_steal_pointer (&line));
+        }
       if (approval->comment != NULL && approval->comment[0] != '\0')
-        subtitle = g_strdup_printf ("%s · %s · %s", approval->approver != NULL ? approval->approver : "",
-                                    date, approval->comment);
-      else
-        subtitle = g_strdup_printf ("%s · %s", approval->approver != NULL ? approval->approver : "", date);
+        g_ptr_array_add (parts, g_strdup (approval->comment));
+      g_ptr_array_add (parts, NULL);
+      subtitle = g_strjoinv (" · ", (char **)parts->pdata);
       escaped = escape (subtitle);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -2453,6 +2491,16 @@ refresh_approvals (RectifyNcEditor *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       decision, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (overdue)
+        {
+          GtkWidget *alarm = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+          gtk_widget_add_css_class (alarm, "error");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (alarm), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Overdue"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), alarm);
+          gtk_widget_add_css_class (row, "rectify-overdue");
+        }
       gtk_list_box_append (self->approvals_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->approvals_list), approvals != NULL && approvals->len > 0);
@@ -2470,6 +2518,7 @@ record_approval_action (GtkWidget  *widget,
   g_autofree char *date = g_strdup (rectify_date_button_get_date (self->approval_on_button));
   guint role = adw_combo_row_get_selected (self->approval_role_row);
   gboolean approved = adw_combo_row_get_selected (self->approval_decision_row) == 0;
+  g_autofree char *resubmit_by = NULL;
 
   if (self->nc == NULL || self->reg == NULL || role >= G_N_ELEMENTS (approval_roles))
     return;
@@ -2484,22 +2533,18 @@ record_approval_action (GtkWidget  *widget,
   if (date == NULL)
     date = today ();
 
-  if (role == 2 && !approved && rectify_date_button_get_date (self->resubmit_button) != NULL)
-    {
-      g_autofree char *resubmit = _rectify_date_button_format (rectify_date_button_get_date (self->resubmit_button));
-      /* Translators: recorded with the CB's decision; %s is a date */
-      g_autofree char *line = g_strdup_printf (_("Resubmit by %s"), resubmit);
-      char *joined = comment[0] != '\0' ? g_strdup_printf ("%s\n%s", line, comment) : g_strdup (line);
-
-      g_free (comment);
-      comment = joined;
-    }
+  /* Only the certification body's "not accepted" has a date to resubmit by */
+  if (role == 2 && !approved)
+    resubmit_by = g_strdup (rectify_date_button_get_date (self->resubmit_button));
 
   flush (self);
   if (!rectify_register_record_approval (self->reg, self->nc, approval_roles[role], name, approved,
-                                         date, comment[0] != '\0' ? comment : NULL, &error))
+                                         date, resubmit_by, comment[0] != '\0' ? comment : NULL,
+                                         &error))
     {
       report_error (self, error);
+      if (resubmit_by != NULL)
+        reveal_widget (self, GTK_WIDGET (self->resubmit_row));
       return;
     }
 
@@ -2730,8 +2775,10 @@ refresh_deadline (RectifyNcEditor *self)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GString) late_refs = g_string_new (NULL);
+  g_autoptr(GPtrArray) approvals = NULL;
   g_autofree char *date_today = today ();
   g_autofree char *review_due = NULL;
+  g_autofree char *resubmit_by = NULL;
   g_autofree char *text = NULL;
   RectifyStatus status = rectify_nonconformity_get_status (self->nc);
   const char *cap_due = rectify_nonconformity_get_cap_due_on (self->nc);
@@ -2797,6 +2844,18 @@ refresh_deadline (RectifyNcEditor *self)
                                                             "%'u action overdue: %s",
                                                             "%'u actions overdue: %s", n_late),
                                                n_late, late_refs->str));
+      overdue = TRUE;
+    }
+
+  approvals = rectify_register_list_approvals (self->reg, self->nc);
+  resubmit_by = overdue_resubmission (self, approvals, date_today);
+  if (resubmit_by != NULL)
+    {
+      g_autofree char *due = _rectify_date_button_format (resubmit_by);
+
+      /* Translators: %s is a date */
+      g_ptr_array_add (lines, g_strdup_printf (_("Resubmission to the certification body overdue since %s"),
+                                               due));
       overdue = TRUE;
     }
 

@@ -256,11 +256,13 @@ add_possible_keys (GHashTable                *keys,
                                                      RECTIFY_REMINDER_OVERDUE, item->due_on));
 }
 
-/* What the reminders of @reg look at: its NCs and actions, each as a RectifyReminderItem in
- * @items borrowing the strings of the objects that @objects keeps alive. */
+/* What the reminders of @reg look at: its NCs and actions, and the resubmission of an open NC's
+ * plan the CB asked for, each as a RectifyReminderItem in @items borrowing the strings of the
+ * objects that @objects keeps alive, and the approvals that @approval_lists keeps alive. */
 static void
 collect_items (RectifyRegister *reg,
                GPtrArray       *objects,
+               GPtrArray       *approval_lists,
                GArray          *items)
 {
   GListModel *ncs = rectify_register_get_nonconformities (reg);
@@ -274,6 +276,19 @@ collect_items (RectifyRegister *reg,
       g_ptr_array_add (objects, nc);
       rectify_reminder_item_init_nonconformity (&item, nc);
       g_array_append_val (items, item);
+
+      if (!item.finished)
+        {
+          GPtrArray *approvals = rectify_register_list_approvals (reg, nc);
+          const char *resubmit_by = rectify_approvals_get_resubmit_by (approvals);
+
+          g_ptr_array_add (approval_lists, approvals);
+          if (resubmit_by != NULL)
+            {
+              rectify_reminder_item_init_resubmission (&item, nc, resubmit_by);
+              g_array_append_val (items, item);
+            }
+        }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
@@ -471,6 +486,8 @@ check_recent_thread (GTask        *task,
       g_autoptr(GError) error = NULL;
       g_autoptr(RectifyRegister) reg = NULL;
       g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) approval_lists =
+        g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
       RecentResult *result;
 
@@ -483,7 +500,7 @@ check_recent_thread (GTask        *task,
           continue;
         }
 
-      collect_items (reg, objects, items);
+      collect_items (reg, objects, approval_lists, items);
 
       result = g_new0 (RecentResult, 1);
       result->path = g_strdup (job->path);
@@ -574,6 +591,16 @@ start_recent_check (RectifyNotifier *self)
       self->recent_again = TRUE;
       return;
     }
+
+  /* A window still reading its register does not count as having it open yet: a reading of
+   * the same file here would hold it open beside the window's (its WAL file then outlives the
+   * window). Looked at again once the windows have their registers. */
+  for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
+    if (RECTIFY_IS_WINDOW (l->data) && rectify_window_is_opening (RECTIFY_WINDOW (l->data)))
+      {
+        rectify_notifier_check_recent_later (self, 1000);
+        return;
+      }
 
   check = g_new0 (RecentCheck, 1);
   check->jobs = g_ptr_array_new_with_free_func (recent_job_free);
@@ -840,6 +867,8 @@ rectify_notifier_check_register (RectifyNotifier *self,
                                  RectifyRegister *reg)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) approval_lists = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                        g_ptr_array_unref);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
   g_autoptr(GHashTable) sent = NULL;
   g_autoptr(GHashTable) possible = NULL;
@@ -860,8 +889,9 @@ rectify_notifier_check_register (RectifyNotifier *self,
   today = rectify_date_today ();
   rectify_settings_get_reminder_settings (self->settings, &reminder_settings);
 
-  /* The items borrow the strings of the NCs and actions, kept alive in @objects. */
-  collect_items (reg, objects, items);
+  /* The items borrow the strings of the NCs and actions, kept alive in @objects, and the
+   * resubmit-by dates of open NCs, kept alive in @approval_lists. */
+  collect_items (reg, objects, approval_lists, items);
   possible = collect_possible_keys (items);
 
   sent = load_sent (self, path);

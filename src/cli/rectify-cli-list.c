@@ -579,6 +579,59 @@ append_actions (GString    *out,
     }
 }
 
+/* One line per decision on the plan, oldest first, its comment below it. The resubmit-by date of
+ * the certification body's latest decision (the one still awaited) says how many days are left,
+ * or how late it is. */
+static void
+append_approvals (GString    *out,
+                  GPtrArray  *approvals,
+                  const char *today,
+                  gboolean    open)
+{
+  guint last_cb = G_MAXUINT;
+
+  if (approvals->len == 0)
+    {
+      g_string_append_printf (out, "  %s\n", _("None"));
+      return;
+    }
+
+  for (guint i = 0; i < approvals->len; i++)
+    if (g_strcmp0 (((RectifyApproval *)g_ptr_array_index (approvals, i))->role,
+                   "certification-body") == 0)
+      last_cb = i;
+
+  for (guint i = 0; i < approvals->len; i++)
+    {
+      RectifyApproval *a = g_ptr_array_index (approvals, i);
+      gboolean cb = g_strcmp0 (a->role, "certification-body") == 0;
+      const char *role = cb ? _("Certification body")
+                         : g_strcmp0 (a->role, "management") == 0 ? _("Management")
+                         : _("Process owner");
+      const char *decision = cb ? (a->approved ? _("Accepted") : _("Not accepted"))
+                                : (a->approved ? _("Approved") : _("Not approved"));
+
+      g_string_append (out, "  - ");
+      /* Translators: a decision on the plan in "rectify-cli show": who decides ("Management"),
+       * the decision ("Approved"), the name of who decided, the date */
+      g_string_append_printf (out, _("%s: %s; by %s; on %s"), role, decision,
+                              or_dash (a->approver), or_dash (a->decided_on));
+      if (a->resubmit_by != NULL)
+        {
+          g_autofree char *date = date_with_days (a->resubmit_by, today,
+                                                  open && i == last_cb);
+
+          g_string_append (out, "; ");
+          /* Translators: after a decision of the certification body in "rectify-cli show"; %s
+           * is a date, maybe followed by the days left ("2026-07-15 (3 days left)") */
+          g_string_append_printf (out, _("resubmit by %s"), date);
+        }
+      g_string_append_c (out, '\n');
+      if (a->comment != NULL && a->comment[0] != '\0')
+        _rectify_cli_append_wrapped (out, a->comment, 4, WRAP_WIDTH);
+    }
+}
+
 static void
 append_verifications (GString    *out,
                       GListModel *checks)
@@ -676,6 +729,7 @@ _rectify_cli_run_show (const RectifyCliCommand  *command,
   g_autoptr(GListModel) causes = NULL;
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GListModel) checks = NULL;
+  g_autoptr(GPtrArray) approvals = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GString) out = NULL;
@@ -811,6 +865,10 @@ _rectify_cli_run_show (const RectifyCliCommand  *command,
   actions = rectify_register_list_actions_for (reg, nc);
   append_section (out, _("Corrective actions"));
   append_actions (out, actions, today);
+
+  approvals = rectify_register_list_approvals (reg, nc);
+  append_section (out, _("Approvals"));
+  append_approvals (out, approvals, today, open);
 
   checks = rectify_register_list_verifications (reg, nc);
   append_section (out, _("Verifications"));

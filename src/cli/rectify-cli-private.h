@@ -83,7 +83,8 @@ int              _rectify_cli_run_list           (const RectifyCliCommand  *comm
                                                   char                    **args);
 int              _rectify_cli_run_show           (const RectifyCliCommand  *command,
                                                   char                    **args);
-/* rectify-cli-import.c, rectify-cli-export.c, rectify-cli-fishbone.c, rectify-cli-move.c */
+/* rectify-cli-import.c, rectify-cli-export.c, rectify-cli-fishbone.c, rectify-cli-move.c,
+ * rectify-cli-approve.c */
 int              _rectify_cli_run_import         (const RectifyCliCommand  *command,
                                                   char                    **args);
 int              _rectify_cli_run_export         (const RectifyCliCommand  *command,
@@ -91,6 +92,8 @@ int              _rectify_cli_run_export         (const RectifyCliCommand  *comm
 int              _rectify_cli_run_fishbone       (const RectifyCliCommand  *command,
                                                   char                    **args);
 int              _rectify_cli_run_move           (const RectifyCliCommand  *command,
+                                                  char                    **args);
+int              _rectify_cli_run_approve        (const RectifyCliCommand  *command,
                                                   char                    **args);
 /* rectify-cli-stats.c */
 int              _rectify_cli_run_stats          (const RectifyCliCommand  *command,

@@ -47,11 +47,18 @@ static const RectifyCliCommand commands[] = {
     N_("List the nonconformities of a register."),
     _rectify_cli_run_list },
   { "show", N_("REGISTER REF"),
-    N_("Show one nonconformity with its audit, causes, actions, verifications and history."),
+    N_("Show one nonconformity with its audit, causes, actions, approvals, verifications and "
+       "history."),
     _rectify_cli_run_show },
   { "move", N_("REGISTER REF STATUS"),
     N_("Move a nonconformity to another status when the workflow rules allow it."),
     _rectify_cli_run_move },
+  { "approve", N_("REGISTER REF ROLE DECISION"),
+    N_("Record a decision on the corrective action plan of a nonconformity: ROLE is management, "
+       "process-owner or certification-body, DECISION approved or not-approved (accepted or "
+       "not-accepted for the certification body) (--by NAME, --on DATE, --resubmit-by DATE, "
+       "--comment TEXT)."),
+    _rectify_cli_run_approve },
   { "stats", N_("REGISTER"),
     N_("Show figures for continual improvement: open nonconformities by status, grade, source, "
        "area, requirement and theme, per month, overdue items, days to close, actions done on "

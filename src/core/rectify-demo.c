@@ -1178,12 +1178,12 @@ populate_hand_written (RectifyRegister  *reg,
         {
           const char *decided_on = pool_date (pool, today, MIN (d->reported + 14, -1));
 
-          if (!rectify_register_record_approval (reg, nc, "management", CEO, TRUE, decided_on,
+          if (!rectify_register_record_approval (reg, nc, "management", CEO, TRUE, decided_on, NULL,
                                                  NULL, error))
             return FALSE;
           if (d->grade == RECTIFY_GRADE_MAJOR &&
               !rectify_register_record_approval (reg, nc, "certification-body", CB_AUDITOR, TRUE,
-                                                 decided_on, NULL, error))
+                                                 decided_on, NULL, NULL, error))
             return FALSE;
         }
 

@@ -57,6 +57,8 @@ typedef struct
   char      *status;
   char      *due_on;
   gboolean   overdue;
+  char      *cb_decision;  /* the CB's latest decision, "Accepted" or "Not accepted", or NULL */
+  char      *resubmit_by;  /* the resubmit-by date of that decision, or NULL */
   GPtrArray *causes;   /* CauseRow */
   GStrv      categories; /* the bones of its fishbone (rectify_categories_get_for_nc()) */
 } NcRow;
@@ -151,6 +153,8 @@ nc_row_free (gpointer data)
   g_free (row->evidence_names);
   g_free (row->status);
   g_free (row->due_on);
+  g_free (row->cb_decision);
+  g_free (row->resubmit_by);
   g_clear_pointer (&row->causes, g_ptr_array_unref);
   g_clear_pointer (&row->categories, g_strfreev);
   g_free (row);
@@ -230,6 +234,7 @@ snapshot_nc (RectifyRegister      *reg,
              GHashTable           *action_evidence)
 {
   NcRow *row = g_new0 (NcRow, 1);
+  g_autoptr(GPtrArray) approvals = rectify_register_list_approvals (reg, nc);
   g_autoptr(GListModel) actions = rectify_register_list_actions_for (reg, nc);
   g_autoptr(GListModel) causes = rectify_register_list_causes (reg, nc);
   g_autoptr(GString) roots = g_string_new (NULL);
@@ -263,6 +268,19 @@ snapshot_nc (RectifyRegister      *reg,
                                                  rectify_nonconformity_get_status (nc)));
   row->due_on = g_strdup (rectify_nonconformity_get_due_on (nc));
   row->overdue = rectify_nonconformity_is_overdue (nc, today);
+
+  /* The certification body's latest decision on the plan, when it has recorded one in the
+   * register: the first columns of its follow-up, with the same words as their drop-down */
+  for (guint i = approvals->len; i > 0; i--)
+    {
+      RectifyApproval *a = g_ptr_array_index (approvals, i - 1);
+
+      if (g_strcmp0 (a->role, "certification-body") != 0)
+        continue;
+      row->cb_decision = g_strdup (a->approved ? _("Accepted") : _("Not accepted"));
+      row->resubmit_by = g_strdup (a->resubmit_by);
+      break;
+    }
 
   row->categories = rectify_categories_get_for_nc (reg, nc);
 
@@ -1000,10 +1018,14 @@ write_cap (Writer                *w,
       write_text (w, ws, row, CAP_STATUS, nc->status, w->text);
       write_date (w, ws, row, CAP_DUE_ON, nc->due_on,
                   nc->overdue ? w->date_overdue : w->date, w->text);
-      for (guint col = CAP_ACCEPTED; col <= CAP_CLOSED_ON; col++)
+      write_text (w, ws, row, CAP_ACCEPTED, nc->cb_decision, w->cb_input);
+      if (nc->resubmit_by != NULL)
+        write_date (w, ws, row, CAP_RESUBMIT_BY, nc->resubmit_by, w->cb_date, w->cb_input);
+      else
+        note_error (w, worksheet_write_blank (ws, row, CAP_RESUBMIT_BY, w->cb_date));
+      for (guint col = CAP_METHOD; col <= CAP_CLOSED_ON; col++)
         {
-          lxw_format *format = (col == CAP_RESUBMIT_BY || col == CAP_CLOSED_ON) ? w->cb_date
-                                                                                : w->cb_input;
+          lxw_format *format = col == CAP_CLOSED_ON ? w->cb_date : w->cb_input;
 
           note_error (w, worksheet_write_blank (ws, row, col, format));
         }

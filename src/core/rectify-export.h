@@ -14,7 +14,10 @@
 G_BEGIN_DECLS
 
 /* The corrective action plan (CAP) workbook: Summary, Corrective Action Plan, Actions and Root
- * causes sheets, written with libxlsxwriter (design.md, "The CAP workbook"). */
+ * causes sheets, written with libxlsxwriter (design.md, "The CAP workbook"). The certification
+ * body's follow-up columns of the Corrective Action Plan are left for the CB to fill in, but for
+ * its latest decision on the plan when one is recorded in the register: "CAP accepted" (the words
+ * of the column's drop-down) and "Resubmit by" (a date, when the CB gave one). */
 
 #define RECTIFY_EXPORT_ERROR (rectify_export_error_quark ())
 

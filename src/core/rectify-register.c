@@ -214,6 +214,14 @@ static const char schema_v3[] =
   "ALTER TABLE nonconformity ADD COLUMN correction_reason TEXT;"
   "ALTER TABLE nonconformity ADD COLUMN closed_by TEXT;";
 
+/* Version 4: the date by which the certification body wants a plan it did not accept resubmitted.
+ * Only a certification body's "not accepted" (rejected) decision carries one; existing rows have
+ * none (the app used to write it into the comment, in the words of the locale, and it stays
+ * there). */
+static const char schema_v4[] =
+  "ALTER TABLE approval ADD COLUMN resubmit_by TEXT " DATE_CHECK ("resubmit_by")
+  "  CHECK (resubmit_by IS NULL OR (role = 'certification-body' AND decision = 'rejected'));";
+
 typedef struct
 {
   int         version;
@@ -225,6 +233,7 @@ static const MigrationStep migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_REGISTER_SCHEMA_VERSION);
@@ -2890,6 +2899,22 @@ readonly_uri (const char *path,
   return g_strconcat (uri, immutable ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
 }
 
+/* The tables read outside table_specs, with the columns read from them */
+static const char * const nc_action_columns[] = { "nc_id", "action_id", NULL };
+static const char * const approval_columns[] = {
+  "nc_id", "role", "approver", "decision", "decided_on", "comment", "resubmit_by", NULL
+};
+
+static const struct
+{
+  const char         *name;
+  gboolean            has_id;
+  const char * const *columns;
+} other_tables[] = {
+  { "nc_action", FALSE, nc_action_columns },
+  { "approval", TRUE, approval_columns },
+};
+
 /* Checks that the tables the register reads have the columns it reads, each with an "id" that
  * is its integer primary key: a damaged or hand-edited schema must not open as a register whose
  * objects have no identity. */
@@ -2898,15 +2923,13 @@ check_schema (sqlite3     *db,
               const char  *path,
               GError     **error)
 {
-  static const char * const nc_action_columns[] = { "nc_id", "action_id", NULL };
-
-  for (guint t = 0; t <= N_TABLES; t++)
+  for (guint t = 0; t < N_TABLES + G_N_ELEMENTS (other_tables); t++)
     {
-      const char *table = t < N_TABLES ? table_specs[t].name : "nc_action";
+      const char *table = t < N_TABLES ? table_specs[t].name : other_tables[t - N_TABLES].name;
       g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
       g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       const char *missing = NULL;
-      gboolean id_ok = t == N_TABLES;
+      gboolean id_ok = t >= N_TABLES && !other_tables[t - N_TABLES].has_id;
       sqlite3_stmt *stmt = NULL;
       int rc;
 
@@ -2939,9 +2962,11 @@ check_schema (sqlite3     *db,
         }
       else
         {
-          for (guint c = 0; nc_action_columns[c] != NULL && missing == NULL; c++)
-            if (!g_hash_table_contains (columns, nc_action_columns[c]))
-              missing = nc_action_columns[c];
+          const char * const *wanted = other_tables[t - N_TABLES].columns;
+
+          for (guint c = 0; wanted[c] != NULL && missing == NULL; c++)
+            if (!g_hash_table_contains (columns, wanted[c]))
+              missing = wanted[c];
         }
 
       if (g_hash_table_size (columns) == 0 || !id_ok || missing != NULL)
@@ -5039,6 +5064,7 @@ rectify_approval_free (RectifyApproval *approval)
   g_free (approval->approver);
   g_free (approval->decided_on);
   g_free (approval->comment);
+  g_free (approval->resubmit_by);
   g_free (approval);
 }
 
@@ -5049,6 +5075,7 @@ rectify_register_record_approval (RectifyRegister       *self,
                                   const char            *approver,
                                   gboolean               approved,
                                   const char            *decided_on,
+                                  const char            *resubmit_by,
                                   const char            *comment,
                                   GError               **error)
 {
@@ -5096,14 +5123,44 @@ rectify_register_record_approval (RectifyRegister       *self,
       return FALSE;
     }
 
+  if (resubmit_by != NULL)
+    {
+      if (g_strcmp0 (role, "certification-body") != 0 || approved)
+        {
+          g_set_error_literal (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                               _("Only a certification body that does not accept the plan sets a "
+                                 "date to resubmit it by."));
+          return FALSE;
+        }
+
+      if (!rectify_date_parse (resubmit_by, NULL))
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                       /* Translators: %s is what was given as the resubmit-by date */
+                       _("The resubmit-by date “%s” is not a valid date; dates are written as "
+                         "YYYY-MM-DD."), resubmit_by);
+          return FALSE;
+        }
+
+      /* ISO dates compare as strings */
+      if (strcmp (resubmit_by, decided_on) < 0)
+        {
+          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID,
+                       /* Translators: both %s are dates (YYYY-MM-DD) */
+                       _("The plan cannot be due for resubmission on %s, before the decision on "
+                         "%s."), resubmit_by, decided_on);
+          return FALSE;
+        }
+    }
+
   nc_id = rectify_entity_get_id (RECTIFY_ENTITY (nc));
 
   if (!tx_begin (self, error))
     return FALSE;
 
   stmt = get_stmt (self,
-                   "INSERT INTO approval (nc_id, role, approver, decision, decided_on, comment)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   "INSERT INTO approval (nc_id, role, approver, decision, decided_on, comment,"
+                   " resubmit_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                    error);
   if (stmt == NULL)
     goto fail;
@@ -5115,11 +5172,18 @@ rectify_register_record_approval (RectifyRegister       *self,
   sqlite3_bind_text (stmt, 5, decided_on, -1, SQLITE_TRANSIENT);
   if (comment != NULL)
     sqlite3_bind_text (stmt, 6, comment, -1, SQLITE_TRANSIENT);
+  if (resubmit_by != NULL)
+    sqlite3_bind_text (stmt, 7, resubmit_by, -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, _("Could not record the approval"), error))
     goto fail;
 
-  /* "management approved by Ann on 2026-03-01" style, for the record */
-  summary = g_strdup_printf ("%s %s %s %s", role, decision, approver, decided_on);
+  /* "management approved Ann 2026-03-01", "certification-body rejected CB 2026-03-05
+   * resubmit-by 2026-04-05": for the record (the hash of the history row covers it) */
+  if (resubmit_by != NULL)
+    summary = g_strdup_printf ("%s %s %s %s resubmit-by %s", role, decision, approver, decided_on,
+                               resubmit_by);
+  else
+    summary = g_strdup_printf ("%s %s %s %s", role, decision, approver, decided_on);
   if (!history_append (self, "approval", sqlite3_last_insert_rowid (self->db), NULL, NULL,
                        summary, error) ||
       !history_append (self, "nonconformity", nc_id, "approval", NULL, summary, error))
@@ -5151,8 +5215,8 @@ rectify_register_list_approvals (RectifyRegister      *self,
   approvals = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_approval_free);
 
   stmt = get_stmt (self,
-                   "SELECT id, nc_id, role, approver, decision, decided_on, comment FROM approval"
-                   " WHERE nc_id = ?1 ORDER BY id",
+                   "SELECT id, nc_id, role, approver, decision, decided_on, comment, resubmit_by"
+                   " FROM approval WHERE nc_id = ?1 ORDER BY id",
                    NULL);
   if (stmt == NULL)
     return approvals;
@@ -5169,6 +5233,7 @@ rectify_register_list_approvals (RectifyRegister      *self,
       a->approved = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "approved") == 0;
       a->decided_on = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
       a->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      a->resubmit_by = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
       g_ptr_array_add (approvals, a);
     }
   sqlite3_reset (stmt);
@@ -5205,6 +5270,23 @@ rectify_register_get_approval_state (RectifyRegister      *self,
     *approved = internal;
   if (cb_accepted != NULL)
     *cb_accepted = cb;
+}
+
+const char *
+rectify_approvals_get_resubmit_by (GPtrArray *approvals)
+{
+  g_return_val_if_fail (approvals != NULL, NULL);
+
+  /* Newest first: the latest decision of the certification body */
+  for (guint i = approvals->len; i > 0; i--)
+    {
+      RectifyApproval *a = g_ptr_array_index (approvals, i - 1);
+
+      if (g_strcmp0 (a->role, "certification-body") == 0)
+        return a->approved ? NULL : a->resubmit_by;
+    }
+
+  return NULL;
 }
 
 void

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Rectify register: "RECT" */
 #define RECTIFY_REGISTER_APPLICATION_ID 0x52454354
 /* PRAGMA user_version this build writes */
-#define RECTIFY_REGISTER_SCHEMA_VERSION 3
+#define RECTIFY_REGISTER_SCHEMA_VERSION 4
 
 #define RECTIFY_REGISTER_ERROR (rectify_register_error_quark ())
 
@@ -248,8 +248,11 @@ GListModel           *rectify_register_list_evidence        (RectifyRegister    
                                                              RectifyEntity         *owner);
 
 /* Approvals of an NC's corrective action plan. @role is "management", "process-owner" or
- * "certification-body"; @decided_on a YYYY-MM-DD date; @approved FALSE records a rejection.
- * Each is written with a history row. */
+ * "certification-body"; @decided_on a YYYY-MM-DD date; @approved FALSE records a rejection ("not
+ * approved", or for the certification body "not accepted"). @resubmit_by (nullable) is the
+ * YYYY-MM-DD date by which the certification body wants the plan resubmitted: only for its "not
+ * accepted" decision, and not before @decided_on (INVALID otherwise, nothing written). Each is
+ * written with a history row that names the decision, and the resubmit-by date if there is one. */
 typedef struct
 {
   gint64    id;
@@ -259,6 +262,7 @@ typedef struct
   gboolean  approved;
   char     *decided_on;
   char     *comment;
+  char     *resubmit_by;   /* "YYYY-MM-DD" or NULL */
 } RectifyApproval;
 
 void                  rectify_approval_free                 (RectifyApproval       *approval);
@@ -270,6 +274,7 @@ gboolean              rectify_register_record_approval      (RectifyRegister    
                                                              const char            *approver,
                                                              gboolean               approved,
                                                              const char            *decided_on,
+                                                             const char            *resubmit_by,
                                                              const char            *comment,
                                                              GError               **error);
 /* The approvals of @nc, oldest first. (transfer full) (element-type RectifyApproval) */
@@ -281,6 +286,11 @@ void                  rectify_register_get_approval_state   (RectifyRegister    
                                                              RectifyNonconformity  *nc,
                                                              gboolean              *approved,
                                                              gboolean              *cb_accepted);
+/* The resubmission the certification body asked for and still waits for: the resubmit-by date
+ * of its latest decision in @approvals (as listed by rectify_register_list_approvals()) when that
+ * decision is "not accepted" and has one; NULL otherwise (no CB decision, accepted since, or no
+ * date). (transfer none) */
+const char           *rectify_approvals_get_resubmit_by     (GPtrArray             *approvals);
 
 /* The corrective action lifecycle.
  *

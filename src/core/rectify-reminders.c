@@ -17,7 +17,16 @@
 static const char *
 kind_word (RectifyReminderItemKind kind)
 {
-  return kind == RECTIFY_REMINDER_ITEM_ACTION ? "action" : "nc";
+  switch (kind)
+    {
+    case RECTIFY_REMINDER_ITEM_ACTION:
+      return "action";
+    case RECTIFY_REMINDER_ITEM_RESUBMISSION:
+      return "resubmit";
+    case RECTIFY_REMINDER_ITEM_NONCONFORMITY:
+    default:
+      return "nc";
+    }
 }
 
 static const char *
@@ -33,11 +42,20 @@ make_title (const RectifyReminderItem *item,
 {
   const char *ref = item->ref != NULL ? item->ref : "";
   gboolean action = item->kind == RECTIFY_REMINDER_ITEM_ACTION;
+  gboolean resubmission = item->kind == RECTIFY_REMINDER_ITEM_RESUBMISSION;
 
   if (threshold == RECTIFY_REMINDER_OVERDUE)
     {
       int late = -days_left;
 
+      if (resubmission)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %s is an NC ("NC-004"), %d days;
+                                              * the certification body wants its plan again */
+                                             "The plan of %s is overdue for resubmission by %d day",
+                                             "The plan of %s is overdue for resubmission by %d days",
+                                             late),
+                                ref, late);
       if (action)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              /* Translators: %s is an action ("A-004"), %d days */
@@ -53,6 +71,9 @@ make_title (const RectifyReminderItem *item,
 
   if (days_left == 0)
     {
+      if (resubmission)
+        /* Translators: %s is a nonconformity's reference ("NC-004") */
+        return g_strdup_printf (_("The plan of %s is to be resubmitted today"), ref);
       if (action)
         /* Translators: %s is an action's reference ("A-004") */
         return g_strdup_printf (_("Action %s is due today"), ref);
@@ -60,6 +81,13 @@ make_title (const RectifyReminderItem *item,
       return g_strdup_printf (_("Nonconformity %s is due today"), ref);
     }
 
+  if (resubmission)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is an NC ("NC-004"), %d days */
+                                         "The plan of %s is to be resubmitted in %d day",
+                                         "The plan of %s is to be resubmitted in %d days",
+                                         days_left),
+                            ref, days_left);
   if (action)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: %s is an action ("A-004"), %d days */
@@ -132,6 +160,19 @@ rectify_reminder_item_init_action (RectifyReminderItem *item,
   item->due_on = rectify_action_get_target_on (action);
   item->finished = status == RECTIFY_ACTION_STATUS_DONE ||
                    status == RECTIFY_ACTION_STATUS_CANCELLED;
+}
+
+void
+rectify_reminder_item_init_resubmission (RectifyReminderItem  *item,
+                                         RectifyNonconformity *nc,
+                                         const char           *resubmit_by)
+{
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (RECTIFY_IS_NONCONFORMITY (nc));
+
+  rectify_reminder_item_init_nonconformity (item, nc);
+  item->kind = RECTIFY_REMINDER_ITEM_RESUBMISSION;
+  item->due_on = resubmit_by;
 }
 
 char *

@@ -23,7 +23,9 @@ G_BEGIN_DECLS
  * a closed NC, or a done or cancelled action.
  *
  * The due date of an NC is its "due-on" (implemented and verified by); of an action, its
- * "target-on". */
+ * "target-on"; of a resubmission, the date by which the certification body wants the plan of an
+ * NC it did not accept resubmitted (rectify_approvals_get_resubmit_by(); its lead time is the
+ * NC's, its id the NC's, its key "resubmit:ID:THRESHOLD:DUE"). */
 
 #define RECTIFY_REMINDERS_DEFAULT_ACTION_LEAD_DAYS 14
 #define RECTIFY_REMINDERS_DEFAULT_NC_LEAD_DAYS     3
@@ -32,6 +34,7 @@ typedef enum
 {
   RECTIFY_REMINDER_ITEM_NONCONFORMITY,
   RECTIFY_REMINDER_ITEM_ACTION,
+  RECTIFY_REMINDER_ITEM_RESUBMISSION,
 } RectifyReminderItemKind;
 
 typedef enum
@@ -48,7 +51,8 @@ typedef struct
   const char              *ref;
   const char              *title;
   const char              *due_on;    /* "YYYY-MM-DD" or NULL */
-  gboolean                 finished;  /* closed NC, done or cancelled action */
+  gboolean                 finished;  /* closed NC (also for its resubmission), done or cancelled
+                                       * action */
 } RectifyReminderItem;
 
 typedef struct
@@ -77,8 +81,13 @@ void             rectify_reminder_item_init_nonconformity (RectifyReminderItem  
                                                            RectifyNonconformity     *nc);
 void             rectify_reminder_item_init_action       (RectifyReminderItem       *item,
                                                            RectifyAction            *action);
+/* The resubmission of the plan of @nc by @resubmit_by (borrowed too). */
+void             rectify_reminder_item_init_resubmission (RectifyReminderItem       *item,
+                                                           RectifyNonconformity     *nc,
+                                                           const char               *resubmit_by);
 
-/* The key of a reminder: "nc:ID:THRESHOLD:DUE" or "action:ID:THRESHOLD:DUE". (transfer full) */
+/* The key of a reminder: "nc:ID:THRESHOLD:DUE", "action:ID:THRESHOLD:DUE" or
+ * "resubmit:ID:THRESHOLD:DUE". (transfer full) */
 char            *rectify_reminder_make_key               (RectifyReminderItemKind    kind,
                                                            gint64                     id,
                                                            RectifyReminderThreshold   threshold,
