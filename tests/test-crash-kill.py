@@ -373,7 +373,8 @@ class CrashKillTest(unittest.TestCase):
 
     def test_app_quits_cleanly_on_sigterm(self):
         """Logging out (SIGTERM, then SIGHUP): the app closes its windows and the register. While
-        it has the register open, rectify-cli imports into it."""
+        it has the register open, rectify-cli imports into it (before SIGHUP, long enough for the
+        app to read the register again)."""
         if not (APP and os.environ.get('DISPLAY')):
             self.skipTest('no display for the app')
         for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -399,6 +400,10 @@ class CrashKillTest(unittest.TestCase):
                     rc, out, err = run('import', path, findings, '--audit',
                                        'While the app is open')
                     self.assertEqual(rc, 0, err)
+                    if sig == signal.SIGHUP:
+                        # the app notices the import (it looks every 2 s) and reads the
+                        # register again: the first reading must be closed, the second too
+                        time.sleep(2.5)
                     proc.send_signal(sig)
                     rc = proc.wait(timeout=60)
                 finally:

@@ -375,6 +375,34 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+opening_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A register still being read in a thread (a window opening it, or reading it again after an
+ * outside change) is closed by the window's callback: let those callbacks run before the process
+ * ends, so that every register is closed and its write-ahead log written back (at most 10 s). */
+static void
+rectify_application_shutdown (GApplication *app)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = 0;
+
+  if (rectify_register_n_opening () > 0)
+    timeout_id = g_timeout_add_seconds (10, opening_timeout_cb, &timed_out);
+  while (rectify_register_n_opening () > 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_clear_handle_id (&timeout_id, g_source_remove);
+
+  G_APPLICATION_CLASS (rectify_application_parent_class)->shutdown (app);
+}
+
 static void
 rectify_application_startup (GApplication *app)
 {
@@ -502,6 +530,7 @@ rectify_application_class_init (RectifyApplicationClass *klass)
   object_class->dispose = rectify_application_dispose;
 
   app_class->startup = rectify_application_startup;
+  app_class->shutdown = rectify_application_shutdown;
   app_class->activate = rectify_application_activate;
   app_class->open = rectify_application_open;
 }

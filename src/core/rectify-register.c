@@ -3645,9 +3645,17 @@ open_thread (GTask        *task,
 
   if ((reg = rectify_register_open (task_data, &error)) == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (g_cancellable_is_cancelled (cancellable))
+    {
+      /* Nobody waits for it: closed here, not when the main context comes round */
+      g_object_unref (reg);
+      g_task_return_error_if_cancelled (task);
+    }
   else
     g_task_return_pointer (task, reg, g_object_unref);
 }
+
+static gint n_opening;
 
 void
 rectify_register_open_async (const char          *path,
@@ -3660,6 +3668,7 @@ rectify_register_open_async (const char          *path,
   g_return_if_fail (path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  g_atomic_int_inc (&n_opening);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rectify_register_open_async);
   g_task_set_name (task, "[rectify] open register");
@@ -3675,7 +3684,14 @@ rectify_register_open_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rectify_register_open_async,
                         NULL);
 
+  g_atomic_int_dec_and_test (&n_opening);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+rectify_register_n_opening (void)
+{
+  return (guint)g_atomic_int_get (&n_opening);
 }
 
 const char *

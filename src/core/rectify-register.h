@@ -76,6 +76,9 @@ void                  rectify_register_open_async           (const char         
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
+/* How many rectify_register_open_async () have not been finished yet: a program that quits
+ * waits for them (their callbacks free what they read and close it). */
+guint                 rectify_register_n_opening            (void);
 RectifyRegister      *rectify_register_open_finish          (GAsyncResult          *result,
                                                              GError               **error);
 const char           *rectify_register_get_path             (RectifyRegister       *self);
