@@ -38,35 +38,6 @@ static const struct
   { "not-accepted", FALSE },
 };
 
-static RectifyNonconformity *
-find_nonconformity (RectifyRegister *reg,
-                    const char      *ref)
-{
-  RectifyNonconformity *nc = rectify_register_find_nonconformity (reg, ref);
-  g_autofree char *upper = NULL;
-
-  if (nc != NULL)
-    return nc;
-
-  /* "nc-016" finds "NC-016", as `show` does */
-  upper = g_ascii_strup (ref, -1);
-  return rectify_register_find_nonconformity (reg, upper);
-}
-
-/* @text (nullable) as an ISO date in @date; FALSE when it is not a date. */
-static gboolean
-parse_date_option (const char  *text,
-                   char       **date)
-{
-  *date = NULL;
-  if (text == NULL)
-    return TRUE;
-
-  *date = rectify_date_normalize (text);
-
-  return *date != NULL;
-}
-
 int
 _rectify_cli_run_approve (const RectifyCliCommand  *command,
                           char                    **args)
@@ -130,13 +101,13 @@ _rectify_cli_run_approve (const RectifyCliCommand  *command,
     return _rectify_cli_usage_error (command, entries, _("--by NAME is required"));
 
   /* A date that is not a date is bad input, as in the register */
-  if (!parse_date_option (on_text, &on))
+  if (!_rectify_cli_parse_date (on_text, &on))
     {
       /* Translators: %s is what the user typed */
       _rectify_cli_print_error (_("--on needs a date (YYYY-MM-DD), not “%s”"), on_text);
       return RECTIFY_CLI_EXIT_BAD_INPUT;
     }
-  if (!parse_date_option (resubmit_text, &resubmit_by))
+  if (!_rectify_cli_parse_date (resubmit_text, &resubmit_by))
     {
       /* Translators: %s is what the user typed */
       _rectify_cli_print_error (_("--resubmit-by needs a date (YYYY-MM-DD), not “%s”"),
@@ -151,7 +122,7 @@ _rectify_cli_run_approve (const RectifyCliCommand  *command,
 
   display = g_filename_display_name (argv[1]);
 
-  if ((nc = find_nonconformity (reg, argv[2])) == NULL)
+  if ((nc = _rectify_cli_find_nonconformity (reg, argv[2])) == NULL)
     {
       /* Translators: the first %s is a reference like NC-001, the second a file name */
       _rectify_cli_print_error (_("no nonconformity “%s” in %s"), argv[2], display);

@@ -17,21 +17,6 @@
 int _rectify_cli_run_fishbone (const RectifyCliCommand  *command,
                                char                    **args);
 
-/* "nc-001" finds "NC-001" too, as in "show". */
-static RectifyNonconformity *
-find_nonconformity (RectifyRegister *reg,
-                    const char      *ref)
-{
-  RectifyNonconformity *nc = rectify_register_find_nonconformity (reg, ref);
-  g_autofree char *upper = NULL;
-
-  if (nc != NULL)
-    return nc;
-
-  upper = g_ascii_strup (ref, -1);
-  return rectify_register_find_nonconformity (reg, upper);
-}
-
 /* rectify-cli fishbone REGISTER REF OUT.png|OUT.svg|OUT.pdf [--dark] */
 int
 _rectify_cli_run_fishbone (const RectifyCliCommand  *command,
@@ -60,7 +45,7 @@ _rectify_cli_run_fishbone (const RectifyCliCommand  *command,
   if (!(reg = _rectify_cli_open_register (argv[1])))
     return RECTIFY_CLI_EXIT_BAD_INPUT;
 
-  nc = find_nonconformity (reg, argv[2]);
+  nc = _rectify_cli_find_nonconformity (reg, argv[2]);
   if (nc == NULL)
     {
       display = g_filename_display_name (argv[1]);

@@ -705,21 +705,6 @@ append_history (GString   *out,
     }
 }
 
-static RectifyNonconformity *
-find_nonconformity (RectifyRegister *reg,
-                    const char      *ref)
-{
-  RectifyNonconformity *nc = rectify_register_find_nonconformity (reg, ref);
-  g_autofree char *upper = NULL;
-
-  if (nc != NULL)
-    return nc;
-
-  /* "nc-001" finds "NC-001". */
-  upper = g_ascii_strup (ref, -1);
-  return rectify_register_find_nonconformity (reg, upper);
-}
-
 int
 _rectify_cli_run_show (const RectifyCliCommand  *command,
                        char                    **args)
@@ -747,7 +732,7 @@ _rectify_cli_run_show (const RectifyCliCommand  *command,
   if (!(reg = _rectify_cli_open_register (argv[1])))
     return RECTIFY_CLI_EXIT_BAD_INPUT;
 
-  nc = find_nonconformity (reg, argv[2]);
+  nc = _rectify_cli_find_nonconformity (reg, argv[2]);
   if (nc == NULL)
     {
       g_autofree char *display = g_filename_display_name (argv[1]);

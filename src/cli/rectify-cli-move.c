@@ -36,21 +36,6 @@ status_words (void)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-static RectifyNonconformity *
-find_nonconformity (RectifyRegister *reg,
-                    const char      *ref)
-{
-  RectifyNonconformity *nc = rectify_register_find_nonconformity (reg, ref);
-  g_autofree char *upper = NULL;
-
-  if (nc != NULL)
-    return nc;
-
-  /* "nc-004" finds "NC-004", as `show` does */
-  upper = g_ascii_strup (ref, -1);
-  return rectify_register_find_nonconformity (reg, upper);
-}
-
 int
 _rectify_cli_run_move (const RectifyCliCommand  *command,
                        char                    **args)
@@ -85,7 +70,7 @@ _rectify_cli_run_move (const RectifyCliCommand  *command,
 
   display = g_filename_display_name (argv[1]);
 
-  if ((nc = find_nonconformity (reg, argv[2])) == NULL)
+  if ((nc = _rectify_cli_find_nonconformity (reg, argv[2])) == NULL)
     {
       /* Translators: the first %s is a reference like NC-001, the second a file name */
       _rectify_cli_print_error (_("no nonconformity “%s” in %s"), argv[2], display);

@@ -57,6 +57,13 @@ void             _rectify_cli_print_error      (const char               *format
                                                 ...) G_GNUC_PRINTF (1, 2);
 /* Opens a register; on failure prints why on stderr and returns NULL (exit 2). */
 RectifyRegister *_rectify_cli_open_register    (const char               *path);
+/* The NC of @ref, whatever its case ("nc-001" finds "NC-001"), or NULL. (transfer none) */
+RectifyNonconformity *_rectify_cli_find_nonconformity (RectifyRegister   *reg,
+                                                       const char        *ref);
+/* A date option: @text (nullable; "2026-03-04", "04.03.2026" or "04/03/2026") as an ISO date in
+ * @date (NULL when @text is NULL). FALSE when @text is not a date. */
+gboolean         _rectify_cli_parse_date       (const char               *text,
+                                                char                    **date);
 
 /* Output helpers (rectify-cli-output.c). Data goes to stdout as UTF-8, whatever the locale. */
 void             _rectify_cli_append_json_string (GString                *out,

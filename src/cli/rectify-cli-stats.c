@@ -339,18 +339,6 @@ append_text_report (GString      *out,
                  rectify_stats_get_repeated_requirements (stats));
 }
 
-static gboolean
-parse_date_option (const char  *text,
-                   char       **date)
-{
-  if (text == NULL)
-    return TRUE;
-
-  *date = rectify_date_normalize (text);
-
-  return *date != NULL;
-}
-
 int
 _rectify_cli_run_stats (const RectifyCliCommand  *command,
                         char                    **args)
@@ -394,11 +382,11 @@ _rectify_cli_run_stats (const RectifyCliCommand  *command,
                                      /* Translators: %s is what the user typed */
                                      _("unknown format “%s” (one of: text, json)"), format_text);
 
-  if (!parse_date_option (from_text, &from))
+  if (!_rectify_cli_parse_date (from_text, &from))
     return _rectify_cli_usage_error (command, entries,
                                      /* Translators: %s is what the user typed */
                                      _("--from needs a date (YYYY-MM-DD), not “%s”"), from_text);
-  if (!parse_date_option (to_text, &to))
+  if (!_rectify_cli_parse_date (to_text, &to))
     return _rectify_cli_usage_error (command, entries,
                                      /* Translators: %s is what the user typed */
                                      _("--to needs a date (YYYY-MM-DD), not “%s”"), to_text);

@@ -181,6 +181,33 @@ _rectify_cli_open_register (const char *path)
   return reg;
 }
 
+RectifyNonconformity *
+_rectify_cli_find_nonconformity (RectifyRegister *reg,
+                                 const char      *ref)
+{
+  RectifyNonconformity *nc = rectify_register_find_nonconformity (reg, ref);
+  g_autofree char *upper = NULL;
+
+  if (nc != NULL)
+    return nc;
+
+  upper = g_ascii_strup (ref, -1);
+  return rectify_register_find_nonconformity (reg, upper);
+}
+
+gboolean
+_rectify_cli_parse_date (const char  *text,
+                         char       **date)
+{
+  *date = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  *date = rectify_date_normalize (text);
+
+  return *date != NULL;
+}
+
 static void
 print_usage (FILE *stream)
 {
