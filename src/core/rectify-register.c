@@ -644,6 +644,7 @@ struct _RectifyRegister
   char         *path;
   char         *user;
   sqlite3      *db;
+  gboolean      read_only;            /* opened for reading: every write is refused */
   GHashTable   *stmts;                /* SQL text -> sqlite3_stmt */
 
   GListStore   *stores[N_TABLES];     /* live tables only, sorted by id; NULL until loaded */
@@ -1630,6 +1631,15 @@ tx_begin (RectifyRegister  *self,
 {
   TxMark mark = { self->journal->len, self->undo->len, self->pending->len };
   sqlite3_stmt *stmt;
+
+  if (self->read_only)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   _("“%s” is open for reading only, so the change was not saved. To change "
+                     "it, copy it to a folder you can write to and open the copy."),
+                   self->path);
+      return FALSE;
+    }
 
   if (self->depth == 0)
     {
@@ -2962,11 +2972,13 @@ static const char * const checked_at_open[] = {
 };
 
 /* Looks at the file without changing a byte of it: exists, is a file, is SQLite, is a
- * Rectify register, not too new, not damaged. Returns the schema version, or 0 on error.
- * With @make_backup, an older register is first copied to "PATH.vN.bak". */
+ * Rectify register, not too new, not damaged. Returns the schema version, or 0 on error, and
+ * in @writable whether the file and its folder can be written. With @make_backup, an older
+ * register that can be written is first copied to "PATH.vN.bak". */
 static int
 inspect_file (const char  *path,
               gboolean     make_backup,
+              gboolean    *writable,
               GError     **error)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -3146,22 +3158,16 @@ inspect_file (const char  *path,
       goto out;
     }
 
-  /* Writable? (tests may run as root, where chmod alone does not stop writes: access() of the
-   * file and of its folder, which needs room for the -wal and -shm files) */
+  /* Writable? access() of the file and of its folder, which needs room for the -wal and -shm
+   * files; it also says EROFS on a read-only medium. (Tests may run as root, where chmod alone
+   * does not stop writes.) */
   {
     g_autofree char *dir = g_path_get_dirname (path);
 
-    if (access (path, W_OK) != 0 || access (dir, W_OK) != 0)
-      {
-        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
-                     _("“%s” cannot be changed because the file or its folder is read-only. "
-                       "Copy it to a folder you can write to."), path);
-        version = 0;
-        goto out;
-      }
+    *writable = access (path, W_OK) == 0 && access (dir, W_OK) == 0;
   }
 
-  if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup)
+  if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup && *writable)
     {
       g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, (int)version);
       g_autofree char *tmp = g_strconcat (backup, ".part", NULL);
@@ -3345,12 +3351,14 @@ load_policy (RectifyRegister *self)
 static RectifyRegister *
 register_new_for_db (const char  *path,
                      sqlite3     *db,
+                     gboolean     read_only,
                      GError     **error)
 {
   g_autoptr(RectifyRegister) self = g_object_new (RECTIFY_TYPE_REGISTER, NULL);
 
   self->path = g_strdup (path);
   self->db = db;
+  self->read_only = read_only;
 
   if (!load_live_models (self, error))
     return NULL;
@@ -3403,37 +3411,138 @@ rectify_register_create (const char  *path,
   if ((db = create_database (path, RECTIFY_REGISTER_SCHEMA_VERSION, error)) == NULL)
     return NULL;
 
-  return register_new_for_db (path, db, error);
+  return register_new_for_db (path, db, FALSE, error);
+}
+
+/* Opens @path for reading only: SQLITE_OPEN_READONLY and PRAGMA query_only, no write-ahead log
+ * switch, no upgrade, no lock for writing. @writable: whether the file and its folder could be
+ * written (inspect_file ()). A register that cannot be written and has no write-ahead log
+ * pending is opened immutable: SQLite then creates no -wal and -shm files beside it (it
+ * cannot in a read-only folder or medium, and a -shm file of ours beside somebody else's
+ * read-only register could stop its owner from opening it). Otherwise SQLite reads it with
+ * its usual locks (shared ones: another program may be writing it). */
+static RectifyRegister *
+open_read_only (const char  *path,
+                int          found,
+                gboolean     writable,
+                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      if (writable)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("“%s” was written by an older version of Rectify (register version %d) "
+                       "and must be upgraded before it can be read, which cannot be done while "
+                       "it is opened for reading only. Open it for changing to upgrade it."),
+                     path, found);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("“%s” was written by an older version of Rectify (register version %d) "
+                       "and must be upgraded before it can be read, but the file or its folder "
+                       "is read-only. Copy it to a folder you can write to and open the copy: "
+                       "the copy is upgraded."),
+                     path, found);
+      return NULL;
+    }
+
+  uri = readonly_uri (path, !writable && !g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (uri == NULL)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("Could not open “%s”: the file name cannot be used."), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not open the register"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, FALSE, error) ||
+      !exec_static (db, "PRAGMA query_only = ON", _("Could not set up the register"), error) ||
+      !query_int (db, "PRAGMA user_version", &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (version != RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      /* Changed between the inspection and now */
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("“%s” was changed by another program while it was being opened; try "
+                     "again."), path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return register_new_for_db (path, db, TRUE, error);
 }
 
 /**
- * rectify_register_open:
+ * rectify_register_open_full:
  * @path: the register file
+ * @flags: how to open it
  * @error: return location for a #GError
  *
- * Opens an existing register. Files that are missing, not registers, damaged, too new or
- * read-only give an error and are not touched. An older register is copied to "PATH.vN.bak"
- * and then upgraded in one transaction.
+ * Opens an existing register. Files that are missing, not registers, damaged or too new give an
+ * error and are not touched.
+ *
+ * With %RECTIFY_REGISTER_OPEN_DEFAULT a register whose file or folder can be written is opened
+ * for changing: an older register is copied to "PATH.vN.bak" and then upgraded in one
+ * transaction. One that cannot be written (its file mode, its folder's, a read-only medium) is
+ * opened for reading only (rectify_register_is_read_only ()), as with
+ * %RECTIFY_REGISTER_OPEN_READ_ONLY: nothing is written to the file, and every change is refused
+ * with %RECTIFY_REGISTER_ERROR_READ_ONLY; an older register that would need an upgrade gives
+ * that error too. %RECTIFY_REGISTER_OPEN_WRITABLE refuses to open a register that cannot be
+ * written (%RECTIFY_REGISTER_ERROR_READ_ONLY).
  *
  * Returns: (transfer full) (nullable): the register
  */
 RectifyRegister *
-rectify_register_open (const char  *path,
-                       GError     **error)
+rectify_register_open_full (const char                *path,
+                            RectifyRegisterOpenFlags   flags,
+                            GError                   **error)
 {
   g_autoptr(RectifyRegister) self = NULL;
   g_autofree char *backup = NULL;
   sqlite3 *db = NULL;
   gint64 version = 0;
   gboolean migrated = FALSE;
+  gboolean writable = FALSE;
   int found;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail ((flags & RECTIFY_REGISTER_OPEN_READ_ONLY) == 0 ||
+                        (flags & RECTIFY_REGISTER_OPEN_WRITABLE) == 0, NULL);
 
-  if ((found = inspect_file (path, TRUE, error)) == 0)
+  if ((found = inspect_file (path, (flags & RECTIFY_REGISTER_OPEN_READ_ONLY) == 0, &writable,
+                             error)) == 0)
     return NULL;
+
+  if (!writable && (flags & RECTIFY_REGISTER_OPEN_WRITABLE) != 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed because the file or its folder is read-only. "
+                     "Copy it to a folder you can write to."), path);
+      return NULL;
+    }
+
+  if (!writable || (flags & RECTIFY_REGISTER_OPEN_READ_ONLY) != 0)
+    return open_read_only (path, found, writable, error);
+
   if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
     backup = g_strdup_printf ("%s.v%d.bak", path, found);
 
@@ -3484,7 +3593,7 @@ rectify_register_open (const char  *path,
     }
 
   /* Takes @db; on failure it is closed, and an unfinished upgrade rolled back */
-  if ((self = register_new_for_db (path, db, error)) == NULL)
+  if ((self = register_new_for_db (path, db, FALSE, error)) == NULL)
     goto fail;
 
   if (migrated &&
@@ -3521,6 +3630,23 @@ fail:
     g_unlink (backup);
 
   return NULL;
+}
+
+/**
+ * rectify_register_open:
+ * @path: the register file
+ * @error: return location for a #GError
+ *
+ * rectify_register_open_full() with %RECTIFY_REGISTER_OPEN_DEFAULT: for changing when the file
+ * and its folder can be written, else for reading only.
+ *
+ * Returns: (transfer full) (nullable): the register
+ */
+RectifyRegister *
+rectify_register_open (const char  *path,
+                       GError     **error)
+{
+  return rectify_register_open_full (path, RECTIFY_REGISTER_OPEN_DEFAULT, error);
 }
 
 static void
@@ -3565,6 +3691,14 @@ rectify_register_open_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+rectify_register_is_read_only (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
