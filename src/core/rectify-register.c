@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rectify-date.h"
@@ -2783,6 +2785,73 @@ remove_database_files (const char *path)
   g_unlink (journal);
 }
 
+/* A part file whose creator is gone but that has no content yet is removed only once it is
+ * this old: its creator may be between creating it and locking it. */
+#define STALE_EMPTY_PART_SECONDS 60
+
+/* Whether @name is "@base.part-XXXXXXXX" (8 hex digits): a register being built under a
+ * temporary name by create_database (), nothing else (not its -journal). */
+static gboolean
+is_part_name (const char *name,
+              const char *base)
+{
+  gsize base_len = strlen (base);
+  const char *suffix;
+
+  if (strncmp (name, base, base_len) != 0 || !g_str_has_prefix (name + base_len, ".part-"))
+    return FALSE;
+
+  suffix = name + base_len + strlen (".part-");
+  if (strlen (suffix) != 8)
+    return FALSE;
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isxdigit (suffix[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Removes what creates of @path that were killed or crashed left behind: "PATH.part-XXXXXXXX"
+ * files (with their -journal) whose creator is gone. A creator holds an flock () on its part
+ * file from just after it made it until the register is at @path (create_database ()); a part
+ * file that can be locked has no creator any more. One that is empty may belong to a creator
+ * that has not locked it yet, and stays until it is STALE_EMPTY_PART_SECONDS old. Best effort:
+ * a file that cannot be looked at or removed is left. */
+static void
+remove_stale_parts (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *part = NULL;
+      GStatBuf st;
+      int fd;
+
+      if (!is_part_name (name, base))
+        continue;
+
+      part = g_build_filename (dir, name, NULL);
+      fd = g_open (part, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+          (st.st_size > 0 || time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing %s, left by a create that did not finish", part);
+          remove_database_files (part);
+        }
+
+      /* (closing drops the lock, after the files are gone) */
+      close (fd);
+    }
+}
+
 static sqlite3 *
 create_database (const char  *path,
                  int          version,
@@ -2791,6 +2860,7 @@ create_database (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   sqlite3 *db = NULL;
+  int part_fd = -1;
   char sql[64];
   int rc;
 
@@ -2816,10 +2886,34 @@ create_database (const char  *path,
       return NULL;
     }
 
+  /* What earlier creates of @path that were killed left behind */
+  remove_stale_parts (path);
+
   /* The register is built under a temporary name, in rollback-journal mode (so that what is
    * committed is in that one file), and appears at @path only once it is complete: a create
-   * that is killed or runs out of room leaves no unfinished register behind. */
+   * that is killed or runs out of room leaves no unfinished register behind, and what a killed
+   * one leaves is removed by the next create of @path (remove_stale_parts ()). The part file is
+   * made here and locked with flock () while it is built: the lock says its creator is alive.
+   * (flock () locks are apart from SQLite's own POSIX locks; the descriptor is closed only once
+   * SQLite has closed the file, so that closing it cannot drop SQLite's locks.) */
   tmp = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  part_fd = g_open (tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (part_fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("Cannot create a register in “%s”: the folder is read-only."), dir);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                     /* Translators: %s is a system error message */
+                     _("Could not create the register: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  if (flock (part_fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Could not lock %s: %s", tmp, g_strerror (errno));
+
   rc = sqlite3_open_v2 (tmp, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
@@ -2866,6 +2960,9 @@ create_database (const char  *path,
         }
     }
   g_unlink (tmp);
+  /* The register is at @path: the part file and its lock are done with (closed before SQLite
+   * opens the file again) */
+  close (part_fd);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
@@ -2882,6 +2979,7 @@ create_database (const char  *path,
 fail:
   sqlite3_close (db);
   remove_database_files (tmp);
+  close (part_fd);
   return NULL;
 }
 
@@ -3621,6 +3719,10 @@ rectify_register_open_full (const char                *path,
         }
       goto fail;
     }
+
+  /* What a killed create of this path left beside it (opened for changing only: a register
+   * opened for reading writes nothing, not even in its folder) */
+  remove_stale_parts (path);
 
   return g_steal_pointer (&self);
 

@@ -55,7 +55,10 @@ G_DECLARE_FINAL_TYPE (RectifyRegister, rectify_register, RECTIFY, REGISTER, GObj
 
 GQuark                rectify_register_error_quark          (void);
 
-/* Creates a new, empty register at @path; fails with EXISTS if a file is there. */
+/* Creates a new, empty register at @path; fails with EXISTS if a file is there. The register is
+ * built as "PATH.part-XXXXXXXX" and renamed once complete; what a killed create left (a part
+ * file that no live creator holds locked) is removed by the next create, or open for changing,
+ * of @path. */
 RectifyRegister      *rectify_register_create               (const char            *path,
                                                              GError               **error);
 /* How rectify_register_open_full() opens a register. */
