@@ -80,8 +80,15 @@ rectify_sanitizer_env ()
   # LeakSanitizer: known one-time allocations of the libraries, each explained in tests/lsan.supp.
   export LSAN_OPTIONS="suppressions=$1/tests/lsan.supp:print_suppressions=0"
   # Abort on the first report (a core dump and a clear exit status in meson's log); check the
-  # order of global initialisers and strings passed to libc.
-  export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_string_checks=1:detect_odr_violation=0"
+  # order of global initialisers and strings passed to libc. Leak detection is on for every
+  # test, the UI tests too. fast_unwind_on_malloc=0: whole allocation stacks (Debian's
+  # libraries have no frame pointers, so the fast unwinder stops at g_malloc), which the
+  # suppressions of tests/lsan.supp need and a report needs to be read.
+  export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_string_checks=1:detect_odr_violation=0:fast_unwind_on_malloc=0"
+  # The slow unwinder deadlocks in llvmpipe's shader compiler (LLVM registers its unwind
+  # tables under libgcc's lock, allocates, and the unwinder takes that lock again): the UI tests
+  # draw with the Cairo renderer under the sanitizers.
+  export GSK_RENDERER=cairo
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   # GLib's slice allocator hides leaks from LSan; malloc everything.
   export G_SLICE=always-malloc

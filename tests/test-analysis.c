@@ -568,6 +568,7 @@ test_remove_undo (Fixture       *fixture,
   g_autoptr(RectifyCause) top = NULL;
   g_autoptr(GListModel) before = NULL;
   g_autoptr(GListModel) after = NULL;
+  g_autoptr(GArray) outline_ids = NULL;
   g_autofree char *top_text = NULL;
   gint64 top_id;
   guint n_before;
@@ -590,7 +591,8 @@ test_remove_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.remove", NULL));
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), <=, n_before - 2);
   g_assert_null (find_cause (fixture->reg, fixture->nc, top_text));
-  g_assert_cmpuint (outline_cause_ids (fixture)->len, ==, count_causes (fixture->reg, fixture->nc));
+  outline_ids = outline_cause_ids (fixture);
+  g_assert_cmpuint (outline_ids->len, ==, count_causes (fixture->reg, fixture->nc));
 
   /* Undo (the toast's button) puts back every cause with its fields and its tree. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "analysis.undo-removal", NULL));

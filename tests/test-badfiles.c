@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rectify-register.h"
+#include "rectify-register-private.h"
 
 typedef struct
 {
@@ -126,19 +126,20 @@ snapshot (const char *dir)
   return g_string_free (out, FALSE);
 }
 
-/* Opens @path, expects @code, and checks that nothing in the folder changed. */
+/* Opens @path with @flags, expects @code, and checks that nothing in the folder changed. */
 static void
-assert_open_fails_untouched (const char *dir,
-                             const char *path,
-                             int         code,
-                             const char *must_mention)
+assert_open_full_fails_untouched (const char               *dir,
+                                  const char               *path,
+                                  RectifyRegisterOpenFlags  flags,
+                                  int                       code,
+                                  const char               *must_mention)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RectifyRegister) reg = NULL;
   g_autofree char *before = snapshot (dir);
   g_autofree char *after = NULL;
 
-  reg = rectify_register_open (path, &error);
+  reg = rectify_register_open_full (path, flags, &error);
   g_assert_null (reg);
   g_assert_error (error, RECTIFY_REGISTER_ERROR, code);
   g_test_message ("%s", error->message);
@@ -148,6 +149,15 @@ assert_open_fails_untouched (const char *dir,
 
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+assert_open_fails_untouched (const char *dir,
+                             const char *path,
+                             int         code,
+                             const char *must_mention)
+{
+  assert_open_full_fails_untouched (dir, path, RECTIFY_REGISTER_OPEN_DEFAULT, code, must_mention);
 }
 
 static void
@@ -392,7 +402,70 @@ test_healthy (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
-/* Read-only: run as an unprivileged user, since root may write anywhere. */
+/* A register that is opened for reading only: it reads as it is, every change is refused with
+ * READ_ONLY and leaves it as it was, and nothing is written beside it (the snapshot of @dir
+ * is taken before the register is opened and compared after it is closed). */
+static void
+assert_opens_read_only (const char               *dir,
+                        const char               *path,
+                        RectifyRegisterOpenFlags  flags,
+                        guint                     n_ncs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyNonconformity) added = rectify_nonconformity_new ();
+  g_autoptr(RectifyNonconformity) first = NULL;
+  g_autofree char *before = snapshot (dir);
+  g_autofree char *after = NULL;
+  GListModel *ncs;
+
+  reg = rectify_register_open_full (path, flags, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_is_read_only (reg));
+
+  /* It reads */
+  ncs = rectify_register_get_nonconformities (reg);
+  g_assert_cmpuint (g_list_model_get_n_items (ncs), ==, n_ncs);
+  first = g_list_model_get_item (ncs, 0);
+  g_assert_cmpstr (rectify_nonconformity_get_title (first), ==, "A finding");
+  rectify_register_verify (reg, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) hits = rectify_register_search (reg, "procedure", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, n_ncs);
+  }
+
+  /* Every change is refused, and the models stay as they were */
+  g_assert_false (rectify_register_update_string (reg, RECTIFY_ENTITY (first), "title",
+                                                  "Changed", &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "reading only"));
+  g_clear_error (&error);
+  g_assert_cmpstr (rectify_nonconformity_get_title (first), ==, "A finding");
+
+  g_object_set (added, "title", "New", NULL);
+  g_assert_false (rectify_register_add (reg, RECTIFY_ENTITY (added), &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (ncs), ==, n_ncs);
+
+  g_assert_false (rectify_register_set_info (reg, "organisation", "Other Ltd", &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (rectify_register_begin (reg, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (rectify_register_can_undo (reg));
+
+  g_clear_object (&reg);
+  after = snapshot (dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Read-only files, folders: run as an unprivileged user, since root may write anywhere. */
 
 #define NOBODY 65534
 
@@ -401,22 +474,39 @@ read_only_checks (const char *dir)
 {
   g_autofree char *ro_dir = g_build_filename (dir, "ro-folder", NULL);
   g_autofree char *in_ro_dir = g_build_filename (ro_dir, "register.rectify", NULL);
+  g_autofree char *old_in_ro_dir = g_build_filename (ro_dir, "old.rectify", NULL);
   g_autofree char *rw_dir = g_build_filename (dir, "rw-folder", NULL);
   g_autofree char *ro_file = g_build_filename (rw_dir, "register.rectify", NULL);
 
-  /* A register in a read-only folder */
-  assert_open_fails_untouched (dir, in_ro_dir, RECTIFY_REGISTER_ERROR_READ_ONLY, NULL);
-  g_print ("refused as read-only: %s\n", in_ro_dir);
-  /* A read-only register in a writable folder */
-  assert_open_fails_untouched (dir, ro_file, RECTIFY_REGISTER_ERROR_READ_ONLY, NULL);
-  g_print ("refused as read-only: %s\n", ro_file);
+  /* A register in a read-only folder, and a read-only register (chmod 0444) in a writable one,
+   * open for reading only */
+  assert_opens_read_only (dir, in_ro_dir, RECTIFY_REGISTER_OPEN_DEFAULT, 3);
+  g_print ("opened read-only: %s\n", in_ro_dir);
+  assert_opens_read_only (dir, ro_file, RECTIFY_REGISTER_OPEN_DEFAULT, 3);
+  g_print ("opened read-only: %s\n", ro_file);
+
+  /* Not when they must be changed */
+  assert_open_full_fails_untouched (dir, in_ro_dir, RECTIFY_REGISTER_OPEN_WRITABLE,
+                                    RECTIFY_REGISTER_ERROR_READ_ONLY, "read-only");
+  assert_open_full_fails_untouched (dir, ro_file, RECTIFY_REGISTER_OPEN_WRITABLE,
+                                    RECTIFY_REGISTER_ERROR_READ_ONLY, "read-only");
+
+  /* A register of an older version needs an upgrade, which a read-only folder does not allow:
+   * a clear error, no backup copy, nothing changed */
+  assert_open_fails_untouched (dir, old_in_ro_dir, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                               "must be upgraded");
+  assert_open_fails_untouched (dir, old_in_ro_dir, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                               "Copy it to a folder you can write to");
+  g_print ("refused to upgrade: %s\n", old_in_ro_dir);
 }
 
 static void
 prepare_read_only (const char *dir)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *ro_dir = g_build_filename (dir, "ro-folder", NULL);
   g_autofree char *in_ro_dir = g_build_filename (ro_dir, "register.rectify", NULL);
+  g_autofree char *old_in_ro_dir = g_build_filename (ro_dir, "old.rectify", NULL);
   g_autofree char *rw_dir = g_build_filename (dir, "rw-folder", NULL);
   g_autofree char *ro_file = g_build_filename (rw_dir, "register.rectify", NULL);
 
@@ -424,7 +514,10 @@ prepare_read_only (const char *dir)
   g_assert_cmpint (g_mkdir (rw_dir, 0755), ==, 0);
   make_register (in_ro_dir, 3);
   make_register (ro_file, 3);
+  g_assert_true (_rectify_register_create_file_at_version (old_in_ro_dir, 1, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (g_chmod (in_ro_dir, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (old_in_ro_dir, 0644), ==, 0);
   g_assert_cmpint (g_chmod (ro_dir, 0555), ==, 0);
   g_assert_cmpint (g_chmod (ro_file, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
@@ -461,7 +554,8 @@ test_read_only (void)
     {
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
-      const char *names[] = { "", "ro-folder", "ro-folder/register.rectify", "rw-folder",
+      const char *names[] = { "", "ro-folder", "ro-folder/register.rectify",
+                              "ro-folder/old.rectify", "rw-folder",
                               "rw-folder/register.rectify" };
 
       /* Hand the tree to nobody, then drop to nobody in a child */
@@ -475,8 +569,8 @@ test_read_only (void)
       g_setenv ("RECTIFY_TEST_RO_DIR", dir, TRUE);
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
-      /* (the child's messages: both refusals were for being read-only) */
-      g_test_trap_assert_stdout ("*refused as read-only*refused as read-only*");
+      /* (the child's messages: both registers opened read-only, the old one refused) */
+      g_test_trap_assert_stdout ("*opened read-only*opened read-only*refused to upgrade*");
       after = snapshot (dir);
       g_assert_cmpstr (before, ==, after);
     }
@@ -490,6 +584,60 @@ test_read_only (void)
     }
 
   rm_rf (dir);
+}
+
+/* Opened for reading only on request, a register that could be written is read the same way:
+ * no upgrade, no write-ahead log switch, every change refused, the file unchanged. By default
+ * the same file opens for changing. */
+static void
+test_read_only_requested (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.rectify", NULL);
+  g_autofree char *sha_before = NULL;
+  g_autofree char *sha_after = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  make_register (f->path, 4);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  sha_before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+  g_clear_pointer (&contents, g_free);
+
+  reg = rectify_register_open_full (f->path, RECTIFY_REGISTER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_is_read_only (reg));
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_register_get_nonconformities (reg)), ==, 4);
+  {
+    g_autoptr(RectifyNonconformity) nc = rectify_nonconformity_new ();
+
+    g_object_set (nc, "title", "New", NULL);
+    g_assert_false (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+    g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+  g_clear_object (&reg);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  sha_after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+  g_assert_cmpstr (sha_after, ==, sha_before);
+  g_assert_cmpint (sql_int_immutable (f->path, "PRAGMA user_version"), ==,
+                   RECTIFY_REGISTER_SCHEMA_VERSION);
+
+  reg = rectify_register_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rectify_register_is_read_only (reg));
+  g_clear_object (&reg);
+
+  /* An older register is not upgraded when it is opened for reading only */
+  g_assert_true (_rectify_register_create_file_at_version (old, 1, &error));
+  g_assert_no_error (error);
+  g_unlink (f->path);
+  assert_open_full_fails_untouched (f->dir, old, RECTIFY_REGISTER_OPEN_READ_ONLY,
+                                    RECTIFY_REGISTER_ERROR_READ_ONLY, "must be upgraded");
+  g_assert_cmpint (sql_int_immutable (old, "PRAGMA user_version"), ==, 1);
 }
 
 int
@@ -511,6 +659,7 @@ main (int   argc,
   ADD ("too-new", test_too_new);
   ADD ("directory", test_directory);
   ADD ("healthy", test_healthy);
+  ADD ("read-only-requested", test_read_only_requested);
   g_test_add_func ("/Rectify/BadFiles/read-only", test_read_only);
 
 #undef ADD

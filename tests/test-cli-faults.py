@@ -135,6 +135,29 @@ class FaultsTest(unittest.TestCase):
         rc, out, err = run('verify', path)
         self.assertEqual((rc, out), (0, 'OK\n'), err)
 
+    def assert_reads(self, path, prefix=()):
+        """Every command that reads a register works on @path (opened for reading only when it
+        cannot be written), and writes nothing beside it."""
+        folder = os.path.dirname(path)
+        files_before = sorted(os.listdir(folder))
+        out_dir = tempfile.mkdtemp(dir=self.dir)
+        os.chmod(out_dir, 0o777)
+        for args, expected in ((('list', path), 'NC-001'),
+                               (('list', path, '--format', 'json'), '"NC-001"'),
+                               (('show', path, 'NC-001'), 'NC-001'),
+                               (('stats', path), path),
+                               (('verify', path), 'OK'),
+                               (('export', path, os.path.join(out_dir, 'plan.xlsx')), ''),
+                               (('fishbone', path, 'NC-001', os.path.join(out_dir, 'f.svg')),
+                                'f.svg'),
+                               (('import', path, self.findings, '--dry-run'), 'Dry run')):
+            rc, out, err = run(*args, prefix=prefix)
+            self.assertEqual(rc, 0, '%s: %s' % (args[0], err))
+            self.assertIn(expected, out, args[0])
+        self.assertTrue(os.path.getsize(os.path.join(out_dir, 'plan.xlsx')) > 0)
+        self.assertTrue(os.path.getsize(os.path.join(out_dir, 'f.svg')) > 0)
+        self.assertEqual(sorted(os.listdir(folder)), files_before)
+
     # File-size limit
 
     def test_file_size_limit(self):
@@ -227,12 +250,25 @@ class FaultsTest(unittest.TestCase):
         out = self.in_tmpfs('''
             sha256sum "$REG" > "$OUT/before.sum"
             mount -o remount,ro "$M" || exit 98
+            "$CLI" list "$REG" > "$OUT/list.out" 2> "$OUT/list.err"; echo $? > "$OUT/list.rc"
+            "$CLI" show "$REG" NC-001 > "$OUT/show.out" 2> "$OUT/show.err"; echo $? > "$OUT/show.rc"
+            "$CLI" verify "$REG" > "$OUT/verify.out" 2> "$OUT/verify.err"
+            echo $? > "$OUT/verify.rc"
+            "$CLI" export "$REG" "$OUT/plan.xlsx" 2> "$OUT/export.err"; echo $? > "$OUT/export.rc"
             "$CLI" move "$REG" NC-001 analysis 2> "$OUT/move.err"; echo $? > "$OUT/move.rc"
             "$CLI" import "$REG" %s 2> "$OUT/import.err"; echo $? > "$OUT/import.rc"
             "$CLI" demo "$M/new.rectify" 2> "$OUT/demo.err"; echo $? > "$OUT/demo.rc"
             sha256sum "$REG" > "$OUT/after.sum"
             ls -a "$M" > "$OUT/files"
             ''' % shlex.quote(self.findings))
+        # read: opened for reading only
+        for command in ('list', 'show', 'verify', 'export'):
+            self.assertEqual(self.read(out, command + '.rc'), '0\n', self.read(out, command + '.err'))
+        self.assertIn('NC-001', self.read(out, 'list.out'))
+        self.assertIn('NC-001', self.read(out, 'show.out'))
+        self.assertEqual(self.read(out, 'verify.out'), 'OK\n')
+        self.assertTrue(os.path.getsize(os.path.join(out, 'plan.xlsx')) > 0)
+        # changed: refused
         for command in ('move', 'import', 'demo'):
             self.assertEqual(self.read(out, command + '.rc'), '2\n')
             self.assertIn(READ_ONLY, self.read(out, command + '.err'))
@@ -252,10 +288,16 @@ class FaultsTest(unittest.TestCase):
             subprocess.run(['chown', '-R', 'nobody', folder], check=True)
         before = content(path)
 
+        # A read-only file: read, not changed
         os.chmod(path, 0o444)
-        self.assert_refused(run('move', path, 'NC-001', 'analysis', prefix=prefix), READ_ONLY)
+        self.assert_reads(path, prefix)
+        self.assert_refused(run('move', path, 'NC-001', 'analysis', prefix=prefix), READ_ONLY,
+                            'Copy it to a folder you can write to')
+        self.assert_refused(run('import', path, self.findings, prefix=prefix), READ_ONLY)
+        # A read-only folder: the same
         os.chmod(path, 0o644)
         os.chmod(folder, 0o555)
+        self.assert_reads(path, prefix)
         self.assert_refused(run('move', path, 'NC-001', 'analysis', prefix=prefix), READ_ONLY)
         self.assert_refused(run('import', path, self.findings, prefix=prefix), READ_ONLY)
         self.assert_refused(run('demo', os.path.join(folder, 'new.rectify'), prefix=prefix),

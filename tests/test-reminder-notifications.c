@@ -408,8 +408,18 @@ has_window_for (gpointer data)
   return window_for (data) != NULL;
 }
 
+static gboolean
+n_sent_at_least (gpointer data)
+{
+  return sent->len >= GPOINTER_TO_UINT (data);
+}
+
+/* Opens @path in a window and waits for the notifier's check: until @n_sent notifications in
+ * all have been sent (however slow the machine, e.g. under the sanitizers), then as long again
+ * as a check takes, for any that should not be sent. */
 static RectifyWindow *
-open_register (const char *path)
+open_register (const char *path,
+               guint       n_sent)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -417,6 +427,7 @@ open_register (const char *path)
    * window shows it (CHECK_DELAY_MS in rectify-notifier.c) */
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_assert_true (iterate_until (has_window_for, (gpointer)path, 10000));
+  iterate_until (n_sent_at_least, GUINT_TO_POINTER (n_sent), 30000);
   iterate_for (1200);
 
   return window_for (path);
@@ -481,7 +492,7 @@ test_once (void)
     return;
 
   path = create_register ("Once.rectify");
-  window = open_register (path);
+  window = open_register (path, 3);
   reg = rectify_window_get_register (window);
   nc2_id = rectify_entity_get_id (RECTIFY_ENTITY (rectify_register_find_nonconformity (reg, "NC-002")));
 
@@ -550,10 +561,14 @@ test_once (void)
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (other, contents, (gssize)length, NULL));
   }
-  window = open_register (other);
+  window = open_register (other, 6);
   g_assert_cmpuint (sent->len, ==, 6);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
-  g_assert_cmpstr (keys, ==, stored_keys (path));
+  {
+    g_autofree char *keys_after = stored_keys (path);
+
+    g_assert_cmpstr (keys, ==, keys_after);
+  }
   close_window (window);
 }
 
@@ -575,7 +590,7 @@ test_daily (void)
     return;
 
   path = create_register ("Daily.rectify");
-  window = open_register (path);
+  window = open_register (path, 3);
   reg = rectify_window_get_register (window);
   g_assert_cmpuint (sent->len, ==, 3);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
@@ -637,7 +652,7 @@ test_finished (void)
     return;
 
   path = create_register ("Finished.rectify");
-  window = open_register (path);
+  window = open_register (path, 3);
   reg = rectify_window_get_register (window);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
   iterate_for (200);
@@ -737,7 +752,7 @@ test_activate (void)
     return;
 
   path = create_register ("Activate.rectify");
-  window = open_register (path);
+  window = open_register (path, 3);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
   close_window (window);
   g_assert_null (window_for (path));
@@ -791,7 +806,7 @@ test_resubmission (void)
   g_assert_no_error (error);
   g_clear_object (&reg);
 
-  window = open_register (path);
+  window = open_register (path, 1);
   open_reg = rectify_window_get_register (window);
   g_assert_cmpuint (sent->len, ==, 1);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (1), 5000));
@@ -845,7 +860,7 @@ test_summary (void)
     }
   g_clear_object (&reg);
 
-  window = open_register (path);
+  window = open_register (path, RECTIFY_NOTIFIER_MAX_PER_CHECK + 1);
   g_assert_cmpuint (sent->len, ==, RECTIFY_NOTIFIER_MAX_PER_CHECK + 1);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
   g_assert_nonnull (find_shown ("3 more items are due soon or overdue"));
@@ -876,7 +891,7 @@ test_disabled (void)
 
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   path = create_register ("Disabled.rectify");
-  window = open_register (path);
+  window = open_register (path, 0);
   iterate_for (200);
   g_assert_cmpuint (sent->len, ==, 0);
   g_assert_cmpuint (shown->len, ==, 0);
@@ -985,7 +1000,7 @@ test_recent (void)
 
   /* Another register open in a window: reminded by its window, not again as a recent one */
   open_path = create_register ("Open Client.rectify");
-  open_window = open_register (open_path);
+  open_window = open_register (open_path, 3);
   g_assert_cmpuint (sent->len, ==, 3);
   g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
   iterate_for (200);

@@ -153,7 +153,19 @@ update_create_sensitivity (RectifyActionDialog *self)
   g_autofree char *title = editable_get_value (GTK_EDITABLE (self->title_row));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.create",
-                                 self->action == NULL && title != NULL && self->nc != NULL);
+                                 self->action == NULL && title != NULL && self->nc != NULL &&
+                                 !rectify_register_is_read_only (self->reg));
+}
+
+/* A register open for reading only: the action is shown, its fields cannot be changed. */
+static void
+lock_fields (RectifyActionDialog *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    gtk_editable_set_editable (entry_field_editable (self, i), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_on_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_on_button), FALSE);
 }
 
 static void
@@ -514,6 +526,8 @@ rectify_action_dialog_new (GtkWindow            *parent,
   update_mode (self);
   if (action != NULL)
     load (self);
+  if (rectify_register_is_read_only (reg))
+    lock_fields (self);
   update_create_sensitivity (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 

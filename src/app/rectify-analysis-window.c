@@ -84,14 +84,21 @@ static void
 update_actions (RectifyAnalysisWindow *self)
 {
   g_autoptr(RectifyCause) cause = lookup_selected (self);
-  gboolean has_cause = cause != NULL;
+  /* A register open for reading only: the analysis is shown, zoomed and exported only */
+  gboolean can_change = self->reg != NULL && !rectify_register_is_read_only (self->reg);
+  gboolean has_cause = cause != NULL && can_change;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.add-cause", can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.add-cause-to", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.add-why", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.edit", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.remove", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.toggle-root", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.move-cause", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.undo-removal",
-                                 self->removed != NULL);
+                                 self->removed != NULL && can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.undo", can_change);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->categories_button), can_change);
 
   self->syncing = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->root_button), has_cause);

@@ -23,6 +23,7 @@ struct _RectifyBoardCard
 
   RectifyNonconformity *nc;
   GtkWidget            *menu;
+  gboolean              read_only;   /* no moves: no drag, its menu's moves insensitive */
 
   /* Template widgets */
   GtkWidget            *box;
@@ -159,7 +160,7 @@ drag_prepare_cb (RectifyBoardCard *self,
                  double            y,
                  GtkDragSource    *source)
 {
-  if (self->nc == NULL)
+  if (self->nc == NULL || self->read_only)
     return NULL;
 
   return gdk_content_provider_new_typed (RECTIFY_TYPE_NONCONFORMITY, self->nc);
@@ -324,6 +325,19 @@ static void
 rectify_board_card_init (RectifyBoardCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* A card of a register open for reading only cannot be moved: its moves are disabled (shown
+ * insensitive in its menu) and it cannot be dragged. */
+void
+rectify_board_card_set_read_only (RectifyBoardCard *self,
+                                  gboolean          read_only)
+{
+  g_return_if_fail (RECTIFY_IS_BOARD_CARD (self));
+
+  self->read_only = !!read_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-next", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-previous", !read_only);
 }
 
 GtkWidget *

@@ -29,6 +29,10 @@ void                  rectify_board_card_set_nonconformity (RectifyBoardCard    
                                                           const char           *today,
                                                           const char           *progress);
 RectifyNonconformity *rectify_board_card_get_nonconformity (RectifyBoardCard     *self);
+/* No moves (a register open for reading only): the card's moves are disabled and it cannot be
+ * dragged. */
+void                  rectify_board_card_set_read_only   (RectifyBoardCard     *self,
+                                                          gboolean              read_only);
 
 /* Pure helpers, shared with the tests. Newly allocated, translated. */
 char                 *rectify_board_format_due           (RectifyNonconformity *nc,

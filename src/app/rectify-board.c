@@ -53,6 +53,7 @@ struct _RectifyBoard
   GtkWidget             parent_instance;
 
   RectifyRegister      *reg;
+  gboolean              read_only;   /* the register is open for reading only: no moves */
   gulong                changed_id;
   GListModel           *filter_source;
   char                 *today;
@@ -519,6 +520,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   RectifyNonconformity *nc = gtk_list_item_get_item (item);
 
   rectify_board_card_set_nonconformity (card, nc, self->today, get_progress (self, nc));
+  rectify_board_card_set_read_only (card, self->read_only);
   g_hash_table_add (self->bound_cards, card);
 }
 
@@ -580,7 +582,8 @@ column_drop_cb (GtkDropTarget *target,
     return FALSE;
 
   nc = g_value_get_object (value);
-  if (nc == NULL || rectify_nonconformity_get_status (nc) == column->status)
+  if (nc == NULL || rectify_nonconformity_get_status (nc) == column->status ||
+      column->board->read_only)
     return FALSE;
 
   return rectify_board_move (column->board, nc, column->status);
@@ -933,6 +936,25 @@ rectify_board_new (void)
   return g_object_new (RECTIFY_TYPE_BOARD, NULL);
 }
 
+/* A register open for reading only: no move from the keyboard, the menus or a drag. */
+static void
+set_read_only (RectifyBoard *self,
+               gboolean      read_only)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  self->read_only = read_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-next", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-previous", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.focused-move-next", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.focused-move-previous", !read_only);
+
+  g_hash_table_iter_init (&iter, self->bound_cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    rectify_board_card_set_read_only (card, read_only);
+}
+
 /**
  * rectify_board_set_register:
  * @reg: (nullable): the register
@@ -953,6 +975,7 @@ rectify_board_set_register (RectifyBoard    *self,
   g_set_object (&self->reg, reg);
   g_hash_table_remove_all (self->progress);
   refresh_today (self);
+  set_read_only (self, reg != NULL && rectify_register_is_read_only (reg));
 
   if (reg != NULL)
     self->changed_id = g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb),
@@ -1029,7 +1052,7 @@ rectify_board_move (RectifyBoard         *self,
   g_return_val_if_fail (RECTIFY_IS_NONCONFORMITY (nc), FALSE);
   g_return_val_if_fail (to < RECTIFY_N_STATUSES, FALSE);
 
-  if (self->reg == NULL)
+  if (self->reg == NULL || self->read_only)
     return FALSE;
 
   keep = g_object_ref (nc);

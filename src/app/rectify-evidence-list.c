@@ -261,7 +261,8 @@ reload (RectifyEvidenceList *self)
   self->n_damaged = 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.attach",
-                                 self->reg != NULL && self->owner != NULL);
+                                 self->reg != NULL && self->owner != NULL &&
+                                 !rectify_register_is_read_only (self->reg));
 
   if (self->reg != NULL && self->owner != NULL && rectify_entity_get_id (self->owner) > 0)
     {
@@ -301,7 +302,8 @@ drop_cb (GtkDropTarget       *target,
 {
   GdkFileList *list;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->owner == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->owner == NULL ||
+      rectify_register_is_read_only (self->reg))
     return FALSE;
 
   list = g_value_get_boxed (value);

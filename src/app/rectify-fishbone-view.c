@@ -307,6 +307,14 @@ get_plus_center (RectifyFishboneView *self,
   return TRUE;
 }
 
+/* A register open for reading only: the diagram is shown, zoomed and exported, never changed
+ * (no "+" on the bones, no editing in place, no dragging of causes, no editing actions). */
+static gboolean
+is_read_only (RectifyFishboneView *self)
+{
+  return self->reg != NULL && rectify_register_is_read_only (self->reg);
+}
+
 static int
 plus_at (RectifyFishboneView *self,
          double               lx,
@@ -314,7 +322,7 @@ plus_at (RectifyFishboneView *self,
 {
   guint n;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || is_read_only (self))
     return -1;
 
   n = rectify_fishbone_layout_get_n_categories (self->layout);
@@ -491,14 +499,18 @@ update_accessible (RectifyFishboneView *self)
 static void
 update_actions (RectifyFishboneView *self)
 {
-  gboolean has_cause = self->selected_id != 0;
+  gboolean can_change = !is_read_only (self);
+  gboolean has_cause = self->selected_id != 0 && can_change;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.add-cause",
-                                 self->layout != NULL);
+                                 self->layout != NULL && can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.add-cause-to",
+                                 self->layout != NULL && can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.add-why", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.edit", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.remove", has_cause);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.toggle-root", has_cause);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fishbone.move-cause", has_cause);
 }
 
 static void
@@ -640,7 +652,7 @@ start_editing (RectifyFishboneView *self,
   cairo_rectangle_t r;
   GdkRectangle w;
 
-  if (self->layout == NULL ||
+  if (self->layout == NULL || is_read_only (self) ||
       !rectify_fishbone_layout_get_cause_rect (self->layout, cause_id, &r))
     return;
 
@@ -1139,7 +1151,7 @@ drag_begin_cb (RectifyFishboneView *self,
 
   self->dragging = FALSE;
   self->drag_id = 0;
-  if (self->layout == NULL)
+  if (self->layout == NULL || is_read_only (self))
     return;
 
   to_layout (self, x, y, &lx, &ly);
@@ -1553,7 +1565,7 @@ rectify_fishbone_view_snapshot (GtkWidget   *widget,
   rectify_fishbone_draw (self->layout, cr, &self->style, self->selected_id);
 
   n_cat = rectify_fishbone_layout_get_n_categories (self->layout);
-  for (guint i = 0; i < n_cat; i++)
+  for (guint i = 0; i < n_cat && !is_read_only (self); i++)
     draw_plus (self, cr, i);
 
   /* A selected bone: a ring around its label. */
@@ -1877,6 +1889,7 @@ rectify_fishbone_view_set_nonconformity (RectifyFishboneView  *self,
   self->auto_fit = TRUE;
   self->fit_width = self->fit_height = 0;
   relayout (self);
+  update_actions (self);
 }
 
 RectifyFishboneLayout *

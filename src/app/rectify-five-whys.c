@@ -510,6 +510,17 @@ build_why_row (RectifyFiveWhys *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
+  /* A register open for reading only: the answers can be read (and copied), not changed */
+  if (rectify_register_is_read_only (self->reg))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), FALSE);
+      gtk_widget_set_sensitive (toggle, FALSE);
+      gtk_widget_set_sensitive (up, FALSE);
+      gtk_widget_set_sensitive (down, FALSE);
+      gtk_widget_set_sensitive (remove, FALSE);
+    }
+
   return row;
 }
 
@@ -553,6 +564,11 @@ rebuild (RectifyFiveWhys *self)
         }
 
       /* The next why of the chain: typing an answer and pressing Enter adds it. */
+      if (rectify_register_is_read_only (self->reg))
+        {
+          gtk_box_append (GTK_BOX (self->box), group);
+          continue;
+        }
       row = adw_entry_row_new ();
       new_title = g_strdup_printf (_("Why %d"), last_depth + 2);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), new_title);
@@ -570,7 +586,14 @@ rebuild (RectifyFiveWhys *self)
       gtk_box_append (GTK_BOX (self->box), group);
     }
 
-  /* A new chain: a bone and its first why. */
+  /* A new chain: a bone and its first why (not in a register open for reading only). */
+  if (rectify_register_is_read_only (self->reg))
+    {
+      if (focus != NULL)
+        gtk_widget_grab_focus (focus);
+      self->focus_cause = 0;
+      return;
+    }
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Chain"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),

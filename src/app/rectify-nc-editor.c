@@ -149,6 +149,8 @@ struct _RectifyNcEditor
   AdwBin                 parent_instance;
 
   RectifyRegister       *reg;
+  gboolean               read_only;   /* the register is open for reading only */
+  gboolean               locked;      /* the fields and forms are locked (apply_locks ()) */
   RectifyNonconformity  *nc;
   gulong                 nc_notify_id;
 
@@ -301,6 +303,28 @@ find_field (const char *property)
   return -1;
 }
 
+/* In a register open for reading only, nothing can be changed: text stays readable (and can be
+ * selected and copied) but not edited, other controls are insensitive. */
+static void
+lock_widget (GtkWidget *widget,
+             gboolean   locked)
+{
+  if (widget == NULL)
+    return;
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), !locked);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), !locked);
+    }
+  else if (ADW_IS_ENTRY_ROW (widget))
+    gtk_editable_set_editable (GTK_EDITABLE (widget), !locked);
+  else
+    gtk_widget_set_sensitive (widget, !locked);
+}
+
+static void apply_locks (RectifyNcEditor *self);
+
 /* NULL for an empty string, so "" and NULL compare equal. */
 static char *
 normalize_text (char *text)
@@ -382,7 +406,7 @@ selected_audit (RectifyNcEditor *self)
 static void
 update_audit_actions (RectifyNcEditor *self)
 {
-  gboolean editable = self->nc != NULL && self->reg != NULL;
+  gboolean editable = self->nc != NULL && self->reg != NULL && !self->read_only;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-audit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-audit",
@@ -390,7 +414,8 @@ update_audit_actions (RectifyNcEditor *self)
   /* Its shortcut is global to the window: off while the editor is not shown, so that the key
    * goes on to whatever else wants it. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.root-cause-analysis",
-                                 editable && gtk_widget_get_mapped (GTK_WIDGET (self)));
+                                 self->nc != NULL && self->reg != NULL &&
+                                 gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 /* Shows the NC's value of fields[i] in its widget; never saves. */
@@ -722,6 +747,7 @@ audits_changed_cb (RectifyNcEditor *self)
 {
   self->updating--;
   load_field (self, (guint)find_field ("audit-id"));
+  apply_locks (self);
 }
 
 static char *
@@ -1188,7 +1214,8 @@ refresh_step (RectifyNcEditor *self)
   else
     gtk_label_set_label (self->missing_label, _("To move on:"));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-next", can_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-next",
+                                 can_next && !self->read_only);
 
   /* The other moves */
   if (status != RECTIFY_STATUS_REPORTED && status != RECTIFY_STATUS_CLOSED)
@@ -1209,13 +1236,16 @@ refresh_step (RectifyNcEditor *self)
                           g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-back",
+                                 !self->read_only &&
                                  status != RECTIFY_STATUS_REPORTED && status != RECTIFY_STATUS_CLOSED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reopen",
+                                 !self->read_only &&
                                  rectify_register_can_move (self->reg, self->nc,
                                                             RECTIFY_STATUS_ANALYSIS, NULL) &&
                                  (status == RECTIFY_STATUS_VERIFICATION ||
                                   status == RECTIFY_STATUS_CLOSED));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.close",
+                                 !self->read_only &&
                                  light && status != RECTIFY_STATUS_CLOSED &&
                                  rectify_register_can_move (self->reg, self->nc,
                                                             RECTIFY_STATUS_CLOSED, NULL));
@@ -1582,6 +1612,11 @@ create_cause_row (RectifyNcEditor *self,
   g_object_set_data (G_OBJECT (remove), "has-whys", GINT_TO_POINTER (has_whys));
 
   load_cause_row (self, row);
+
+  lock_widget (view, self->read_only);
+  lock_widget (dropdown, self->read_only);
+  lock_widget (check, self->read_only);
+  lock_widget (remove, self->read_only);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (cause_text_changed_cb), self, 0);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (cause_key_pressed_cb), self, 0);
@@ -1968,6 +2003,7 @@ create_action_row (RectifyNcEditor *self,
     }
 
   button = flat_icon_button ("list-remove-symbolic", _("Unlink Action"));
+  lock_widget (button, self->read_only);
   g_object_set_data_full (G_OBJECT (button), "action", g_object_ref (action), g_object_unref);
   g_signal_connect_object (button, "clicked", G_CALLBACK (unlink_action_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -2237,6 +2273,7 @@ create_similar_link_button (RectifyNcEditor      *self,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
 
   button = gtk_menu_button_new ();
+  lock_widget (button, self->read_only);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "rectify-link-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -2901,6 +2938,7 @@ refresh_now (RectifyNcEditor *self)
   refresh_verifications (self);
   refresh_dates (self);
   refresh_deadline (self);
+  apply_locks (self);
 }
 
 static gboolean
@@ -3007,7 +3045,7 @@ editor_drop_cb (GtkDropTarget   *target,
                 double           y,
                 RectifyNcEditor *self)
 {
-  if (self->nc == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+  if (self->nc == NULL || self->read_only || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   return rectify_evidence_list_attach_files (self->evidence_list,
@@ -3050,6 +3088,60 @@ setup_lifecycle (RectifyNcEditor *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (editor_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->page), GTK_EVENT_CONTROLLER (target));
+}
+
+/* A register open for reading only: every field and form of the editor is locked. Applied again
+ * after each refresh: an AdwComboRow makes itself sensitive again when its model changes. */
+static void
+apply_locks (RectifyNcEditor *self)
+{
+  GtkWidget *forms[] = {
+    GTK_WIDGET (self->link_action_button),
+    GTK_WIDGET (self->approval_role_row),
+    GTK_WIDGET (self->approval_by_row),
+    GTK_WIDGET (self->approval_on_button),
+    GTK_WIDGET (self->approval_decision_row),
+    GTK_WIDGET (self->resubmit_button),
+    GTK_WIDGET (self->approval_comment_row),
+    GTK_WIDGET (self->verification_method_row),
+    GTK_WIDGET (self->verifier_row),
+    GTK_WIDGET (self->verified_on_button),
+    GTK_WIDGET (self->verification_result_row),
+    GTK_WIDGET (self->verification_comment_row),
+  };
+
+  if (!self->read_only && !self->locked)
+    return;
+
+  self->locked = self->read_only;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    lock_widget (field_widget (self, i), self->read_only);
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    lock_widget (forms[i], self->read_only);
+}
+
+/* Every action that would write is disabled too (the moves follow self->read_only as they
+ * refresh); the rows of causes and actions are built locked. */
+static void
+set_read_only (RectifyNcEditor *self,
+               gboolean         read_only)
+{
+  const char *actions[] = {
+    "editor.add-cause", "editor.add-action", "editor.record-approval",
+    "editor.record-verification",
+  };
+
+  self->read_only = read_only;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !read_only);
+  if (read_only)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-next", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-back", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reopen", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.close", FALSE);
+    }
+  apply_locks (self);
 }
 
 /* VFuncs */
@@ -3309,6 +3401,7 @@ rectify_nc_editor_set_register (RectifyNcEditor *self,
   if (reg != NULL)
     g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  set_read_only (self, reg != NULL && rectify_register_is_read_only (reg));
   rectify_evidence_list_set_register (self->evidence_list, reg);
   rectify_history_view_set_register (self->history_view, reg);
 
@@ -3334,6 +3427,7 @@ rectify_nc_editor_set_register (RectifyNcEditor *self,
       self->updating--;
     }
 
+  apply_locks (self);
   update_audit_actions (self);
 }
 

@@ -447,6 +447,17 @@ rectify_preferences_window_constructed (GObject *object)
       rectify_register_get_policy (self->reg, &policy);
       show_register_policy (self, &policy);
       show_register_categories (self);
+
+      /* A register open for reading only: its settings are shown, not changed */
+      if (rectify_register_is_read_only (self->reg))
+        {
+          /* Translators: the window's title for a register that cannot be changed; %s is its name */
+          g_autofree char *title = g_strdup_printf (_("%s (Read-Only)"), name);
+
+          adw_preferences_group_set_title (self->register_group, title);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->register_group), FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->categories_group), FALSE);
+        }
     }
   else
     {

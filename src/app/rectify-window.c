@@ -53,6 +53,7 @@ struct _RectifyWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   AdwHeaderBar         *list_header;
+  GtkRevealer          *read_only_banner;
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
   AdwViewStack         *view_stack;
@@ -267,18 +268,22 @@ static void
 update_actions (RectifyWindow *self)
 {
   gboolean has_register = self->reg != NULL;
+  /* A register open for reading only (its file, folder or disk cannot be written) is read,
+   * searched and exported, never changed */
+  gboolean can_change = has_register && !rectify_register_is_read_only (self->reg);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-nc", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-nc", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", has_register);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  has_register && self->export_task == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", self->export_task != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_register);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_register && rectify_register_can_undo (self->reg));
+                                 can_change && rectify_register_can_undo (self->reg));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-toast",
-                                 has_register && rectify_register_can_undo (self->reg));
+                                 can_change && rectify_register_can_undo (self->reg));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-move", can_change);
 }
 
 /* The status filter lists "All Statuses", "All Open", then the statuses. */
@@ -1073,8 +1078,22 @@ set_register_full (RectifyWindow   *self,
   name = register_display_name (file);
   folder = register_display_folder (file);
   adw_view_switcher_title_set_title (self->window_title, name);
-  adw_view_switcher_title_set_subtitle (self->window_title, folder);
-  gtk_window_set_title (GTK_WINDOW (self), name);
+  if (rectify_register_is_read_only (reg))
+    {
+      /* Translators: the subtitle of a register that cannot be changed; %s is its folder */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — Read-Only"), folder);
+      /* Translators: the window's title for a register that cannot be changed; %s is its name */
+      g_autofree char *title = g_strdup_printf (_("%s (Read-Only)"), name);
+
+      adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    {
+      adw_view_switcher_title_set_subtitle (self->window_title, folder);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_banner, rectify_register_is_read_only (reg));
 
   if (!reload)
     add_recent (self, file);
@@ -2389,6 +2408,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, editor_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, close_editor_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);

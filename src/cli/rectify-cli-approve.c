@@ -117,7 +117,7 @@ _rectify_cli_run_approve (const RectifyCliCommand  *command,
   if (on == NULL)
     on = rectify_date_today ();
 
-  if (!(reg = _rectify_cli_open_register (argv[1])))
+  if (!(reg = _rectify_cli_open_register_for_writing (argv[1])))
     return RECTIFY_CLI_EXIT_BAD_INPUT;
 
   display = g_filename_display_name (argv[1]);

@@ -84,7 +84,9 @@ _rectify_cli_run_import (const RectifyCliCommand  *command,
       return RECTIFY_CLI_EXIT_BAD_INPUT;
     }
 
-  if (!(reg = _rectify_cli_open_register (argv[1])))
+  /* A dry run only reads the register */
+  if (!(reg = dry_run ? _rectify_cli_open_register (argv[1])
+                      : _rectify_cli_open_register_for_writing (argv[1])))
     return RECTIFY_CLI_EXIT_BAD_INPUT;
 
   if (!rectify_import_apply (reg, result, audit_title, dry_run, &summary, &error))

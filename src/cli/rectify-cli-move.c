@@ -65,7 +65,7 @@ _rectify_cli_run_move (const RectifyCliCommand  *command,
                                        argv[3], words);
     }
 
-  if (!(reg = _rectify_cli_open_register (argv[1])))
+  if (!(reg = _rectify_cli_open_register_for_writing (argv[1])))
     return RECTIFY_CLI_EXIT_BAD_INPUT;
 
   display = g_filename_display_name (argv[1]);

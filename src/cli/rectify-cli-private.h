@@ -55,8 +55,13 @@ int              _rectify_cli_usage_error      (const RectifyCliCommand  *comman
 /* Prints "rectify-cli: MESSAGE" on stderr. */
 void             _rectify_cli_print_error      (const char               *format,
                                                 ...) G_GNUC_PRINTF (1, 2);
-/* Opens a register; on failure prints why on stderr and returns NULL (exit 2). */
+/* Opens a register for a command that reads it: for reading only when it cannot be written
+ * (a read-only file, folder or medium). On failure prints why on stderr and returns NULL
+ * (exit 2). */
 RectifyRegister *_rectify_cli_open_register    (const char               *path);
+/* The same for a command that changes it: a register that cannot be written is refused with a
+ * message that says so. */
+RectifyRegister *_rectify_cli_open_register_for_writing (const char      *path);
 /* The NC of @ref, whatever its case ("nc-001" finds "NC-001"), or NULL. (transfer none) */
 RectifyNonconformity *_rectify_cli_find_nonconformity (RectifyRegister   *reg,
                                                        const char        *ref);

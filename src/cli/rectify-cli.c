@@ -163,13 +163,14 @@ _rectify_cli_print_error (const char *format,
   g_printerr ("rectify-cli: %s\n", message);
 }
 
-RectifyRegister *
-_rectify_cli_open_register (const char *path)
+static RectifyRegister *
+open_register (const char               *path,
+               RectifyRegisterOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   RectifyRegister *reg;
 
-  reg = rectify_register_open (path, &error);
+  reg = rectify_register_open_full (path, flags, &error);
   if (reg == NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -206,6 +207,18 @@ _rectify_cli_parse_date (const char  *text,
   *date = rectify_date_normalize (text);
 
   return *date != NULL;
+}
+
+RectifyRegister *
+_rectify_cli_open_register (const char *path)
+{
+  return open_register (path, RECTIFY_REGISTER_OPEN_DEFAULT);
+}
+
+RectifyRegister *
+_rectify_cli_open_register_for_writing (const char *path)
+{
+  return open_register (path, RECTIFY_REGISTER_OPEN_WRITABLE);
 }
 
 static void

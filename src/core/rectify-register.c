@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rectify-date.h"
@@ -653,6 +655,7 @@ struct _RectifyRegister
   char         *path;
   char         *user;
   sqlite3      *db;
+  gboolean      read_only;            /* opened for reading: every write is refused */
   GHashTable   *stmts;                /* SQL text -> sqlite3_stmt */
 
   GListStore   *stores[N_TABLES];     /* live tables only, sorted by id; NULL until loaded */
@@ -1641,6 +1644,15 @@ tx_begin (RectifyRegister  *self,
 {
   TxMark mark = { self->journal->len, self->undo->len, self->pending->len };
   sqlite3_stmt *stmt;
+
+  if (self->read_only)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   _("“%s” is open for reading only, so the change was not saved. To change "
+                     "it, copy it to a folder you can write to and open the copy."),
+                   self->path);
+      return FALSE;
+    }
 
   if (self->depth == 0)
     {
@@ -2784,6 +2796,73 @@ remove_database_files (const char *path)
   g_unlink (journal);
 }
 
+/* A part file whose creator is gone but that has no content yet is removed only once it is
+ * this old: its creator may be between creating it and locking it. */
+#define STALE_EMPTY_PART_SECONDS 60
+
+/* Whether @name is "@base.part-XXXXXXXX" (8 hex digits): a register being built under a
+ * temporary name by create_database (), nothing else (not its -journal). */
+static gboolean
+is_part_name (const char *name,
+              const char *base)
+{
+  gsize base_len = strlen (base);
+  const char *suffix;
+
+  if (strncmp (name, base, base_len) != 0 || !g_str_has_prefix (name + base_len, ".part-"))
+    return FALSE;
+
+  suffix = name + base_len + strlen (".part-");
+  if (strlen (suffix) != 8)
+    return FALSE;
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isxdigit (suffix[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Removes what creates of @path that were killed or crashed left behind: "PATH.part-XXXXXXXX"
+ * files (with their -journal) whose creator is gone. A creator holds an flock () on its part
+ * file from just after it made it until the register is at @path (create_database ()); a part
+ * file that can be locked has no creator any more. One that is empty may belong to a creator
+ * that has not locked it yet, and stays until it is STALE_EMPTY_PART_SECONDS old. Best effort:
+ * a file that cannot be looked at or removed is left. */
+static void
+remove_stale_parts (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *part = NULL;
+      GStatBuf st;
+      int fd;
+
+      if (!is_part_name (name, base))
+        continue;
+
+      part = g_build_filename (dir, name, NULL);
+      fd = g_open (part, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+          (st.st_size > 0 || time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing %s, left by a create that did not finish", part);
+          remove_database_files (part);
+        }
+
+      /* (closing drops the lock, after the files are gone) */
+      close (fd);
+    }
+}
+
 static sqlite3 *
 create_database (const char  *path,
                  int          version,
@@ -2792,6 +2871,7 @@ create_database (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   sqlite3 *db = NULL;
+  int part_fd = -1;
   char sql[64];
   int rc;
 
@@ -2817,10 +2897,34 @@ create_database (const char  *path,
       return NULL;
     }
 
+  /* What earlier creates of @path that were killed left behind */
+  remove_stale_parts (path);
+
   /* The register is built under a temporary name, in rollback-journal mode (so that what is
    * committed is in that one file), and appears at @path only once it is complete: a create
-   * that is killed or runs out of room leaves no unfinished register behind. */
+   * that is killed or runs out of room leaves no unfinished register behind, and what a killed
+   * one leaves is removed by the next create of @path (remove_stale_parts ()). The part file is
+   * made here and locked with flock () while it is built: the lock says its creator is alive.
+   * (flock () locks are apart from SQLite's own POSIX locks; the descriptor is closed only once
+   * SQLite has closed the file, so that closing it cannot drop SQLite's locks.) */
   tmp = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+  part_fd = g_open (tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (part_fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("Cannot create a register in “%s”: the folder is read-only."), dir);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                     /* Translators: %s is a system error message */
+                     _("Could not create the register: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  if (flock (part_fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Could not lock %s: %s", tmp, g_strerror (errno));
+
   rc = sqlite3_open_v2 (tmp, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
@@ -2867,6 +2971,9 @@ create_database (const char  *path,
         }
     }
   g_unlink (tmp);
+  /* The register is at @path: the part file and its lock are done with (closed before SQLite
+   * opens the file again) */
+  close (part_fd);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
@@ -2883,6 +2990,7 @@ create_database (const char  *path,
 fail:
   sqlite3_close (db);
   remove_database_files (tmp);
+  close (part_fd);
   return NULL;
 }
 
@@ -2989,13 +3097,13 @@ static const char * const checked_at_open[] = {
 };
 
 /* Looks at the file without changing a byte of it: exists, is a file, is SQLite, is a
- * Rectify register, not too new, not damaged; with @for_writing, also that it can be written.
- * Returns the schema version, or 0 on error. With @make_backup, an older register is first
- * copied to "PATH.vN.bak". */
+ * Rectify register, not too new, not damaged. Returns the schema version, or 0 on error, and
+ * in @writable whether the file and its folder can be written. With @make_backup, an older
+ * register that can be written is first copied to "PATH.vN.bak". */
 static int
 inspect_file (const char  *path,
-              gboolean     for_writing,
               gboolean     make_backup,
+              gboolean    *writable,
               GError     **error)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -3175,23 +3283,16 @@ inspect_file (const char  *path,
       goto out;
     }
 
-  /* Writable? (tests may run as root, where chmod alone does not stop writes: access() of the
-   * file and of its folder, which needs room for the -wal and -shm files) */
-  if (for_writing)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
+  /* Writable? access() of the file and of its folder, which needs room for the -wal and -shm
+   * files; it also says EROFS on a read-only medium. (Tests may run as root, where chmod alone
+   * does not stop writes.) */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
 
-      if (access (path, W_OK) != 0 || access (dir, W_OK) != 0)
-        {
-          g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
-                       _("“%s” cannot be changed because the file or its folder is read-only. "
-                         "Copy it to a folder you can write to."), path);
-          version = 0;
-          goto out;
-        }
-    }
+    *writable = access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+  }
 
-  if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup)
+  if (version < RECTIFY_REGISTER_SCHEMA_VERSION && make_backup && *writable)
     {
       g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, (int)version);
       g_autofree char *tmp = g_strconcat (backup, ".part", NULL);
@@ -3375,12 +3476,14 @@ load_policy (RectifyRegister *self)
 static RectifyRegister *
 register_new_for_db (const char  *path,
                      sqlite3     *db,
+                     gboolean     read_only,
                      GError     **error)
 {
   g_autoptr(RectifyRegister) self = g_object_new (RECTIFY_TYPE_REGISTER, NULL);
 
   self->path = g_strdup (path);
   self->db = db;
+  self->read_only = read_only;
 
   /* Before reading: a change committed while the models are read shows as a change */
   query_int (db, "PRAGMA data_version", &self->seen_version, NULL);
@@ -3435,37 +3538,138 @@ rectify_register_create (const char  *path,
   if ((db = create_database (path, RECTIFY_REGISTER_SCHEMA_VERSION, error)) == NULL)
     return NULL;
 
-  return register_new_for_db (path, db, error);
+  return register_new_for_db (path, db, FALSE, error);
+}
+
+/* Opens @path for reading only: SQLITE_OPEN_READONLY and PRAGMA query_only, no write-ahead log
+ * switch, no upgrade, no lock for writing. @writable: whether the file and its folder could be
+ * written (inspect_file ()). A register that cannot be written and has no write-ahead log
+ * pending is opened immutable: SQLite then creates no -wal and -shm files beside it (it
+ * cannot in a read-only folder or medium, and a -shm file of ours beside somebody else's
+ * read-only register could stop its owner from opening it). Otherwise SQLite reads it with
+ * its usual locks (shared ones: another program may be writing it). */
+static RectifyRegister *
+open_read_only (const char  *path,
+                int          found,
+                gboolean     writable,
+                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      if (writable)
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("“%s” was written by an older version of Rectify (register version %d) "
+                       "and must be upgraded before it can be read, which cannot be done while "
+                       "it is opened for reading only. Open it for changing to upgrade it."),
+                     path, found);
+      else
+        g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                     _("“%s” was written by an older version of Rectify (register version %d) "
+                       "and must be upgraded before it can be read, but the file or its folder "
+                       "is read-only. Copy it to a folder you can write to and open the copy: "
+                       "the copy is upgraded."),
+                     path, found);
+      return NULL;
+    }
+
+  uri = readonly_uri (path, !writable && !g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (uri == NULL)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("Could not open “%s”: the file name cannot be used."), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db, rc, _("Could not open the register"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, FALSE, error) ||
+      !exec_static (db, "PRAGMA query_only = ON", _("Could not set up the register"), error) ||
+      !query_int (db, "PRAGMA user_version", &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (version != RECTIFY_REGISTER_SCHEMA_VERSION)
+    {
+      /* Changed between the inspection and now */
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+                   _("“%s” was changed by another program while it was being opened; try "
+                     "again."), path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return register_new_for_db (path, db, TRUE, error);
 }
 
 /**
- * rectify_register_open:
+ * rectify_register_open_full:
  * @path: the register file
+ * @flags: how to open it
  * @error: return location for a #GError
  *
- * Opens an existing register. Files that are missing, not registers, damaged, too new or
- * read-only give an error and are not touched. An older register is copied to "PATH.vN.bak"
- * and then upgraded in one transaction.
+ * Opens an existing register. Files that are missing, not registers, damaged or too new give an
+ * error and are not touched.
+ *
+ * With %RECTIFY_REGISTER_OPEN_DEFAULT a register whose file or folder can be written is opened
+ * for changing: an older register is copied to "PATH.vN.bak" and then upgraded in one
+ * transaction. One that cannot be written (its file mode, its folder's, a read-only medium) is
+ * opened for reading only (rectify_register_is_read_only ()), as with
+ * %RECTIFY_REGISTER_OPEN_READ_ONLY: nothing is written to the file, and every change is refused
+ * with %RECTIFY_REGISTER_ERROR_READ_ONLY; an older register that would need an upgrade gives
+ * that error too. %RECTIFY_REGISTER_OPEN_WRITABLE refuses to open a register that cannot be
+ * written (%RECTIFY_REGISTER_ERROR_READ_ONLY).
  *
  * Returns: (transfer full) (nullable): the register
  */
 RectifyRegister *
-rectify_register_open (const char  *path,
-                       GError     **error)
+rectify_register_open_full (const char                *path,
+                            RectifyRegisterOpenFlags   flags,
+                            GError                   **error)
 {
   g_autoptr(RectifyRegister) self = NULL;
   g_autofree char *backup = NULL;
   sqlite3 *db = NULL;
   gint64 version = 0;
   gboolean migrated = FALSE;
+  gboolean writable = FALSE;
   int found;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail ((flags & RECTIFY_REGISTER_OPEN_READ_ONLY) == 0 ||
+                        (flags & RECTIFY_REGISTER_OPEN_WRITABLE) == 0, NULL);
 
-  if ((found = inspect_file (path, TRUE, TRUE, error)) == 0)
+  if ((found = inspect_file (path, (flags & RECTIFY_REGISTER_OPEN_READ_ONLY) == 0, &writable,
+                             error)) == 0)
     return NULL;
+
+  if (!writable && (flags & RECTIFY_REGISTER_OPEN_WRITABLE) != 0)
+    {
+      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed because the file or its folder is read-only. "
+                     "Copy it to a folder you can write to."), path);
+      return NULL;
+    }
+
+  if (!writable || (flags & RECTIFY_REGISTER_OPEN_READ_ONLY) != 0)
+    return open_read_only (path, found, writable, error);
+
   if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
     backup = g_strdup_printf ("%s.v%d.bak", path, found);
 
@@ -3516,7 +3720,7 @@ rectify_register_open (const char  *path,
     }
 
   /* Takes @db; on failure it is closed, and an unfinished upgrade rolled back */
-  if ((self = register_new_for_db (path, db, error)) == NULL)
+  if ((self = register_new_for_db (path, db, FALSE, error)) == NULL)
     goto fail;
 
   if (migrated &&
@@ -3544,6 +3748,10 @@ rectify_register_open (const char  *path,
         }
       goto fail;
     }
+
+  /* What a killed create of this path left beside it (opened for changing only: a register
+   * opened for reading writes nothing, not even in its folder) */
+  remove_stale_parts (path);
 
   return g_steal_pointer (&self);
 
@@ -3579,13 +3787,14 @@ rectify_register_open_read_only (const char  *path,
   g_autofree char *wal = NULL;
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
+  gboolean writable = FALSE;
   int found;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((found = inspect_file (path, FALSE, FALSE, error)) == 0)
+  if ((found = inspect_file (path, FALSE, &writable, error)) == 0)
     return NULL;
 
   if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
@@ -3625,13 +3834,30 @@ rectify_register_open_read_only (const char  *path,
     }
 
   /* Takes @db; closes it on failure */
-  if ((self = register_new_for_db (path, db, error)) == NULL)
+  if ((self = register_new_for_db (path, db, TRUE, error)) == NULL)
     return NULL;
 
   if (!load_store (self, TABLE_ACTION, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * rectify_register_open:
+ * @path: the register file
+ * @error: return location for a #GError
+ *
+ * rectify_register_open_full() with %RECTIFY_REGISTER_OPEN_DEFAULT: for changing when the file
+ * and its folder can be written, else for reading only.
+ *
+ * Returns: (transfer full) (nullable): the register
+ */
+RectifyRegister *
+rectify_register_open (const char  *path,
+                       GError     **error)
+{
+  return rectify_register_open_full (path, RECTIFY_REGISTER_OPEN_DEFAULT, error);
 }
 
 static void
@@ -3692,6 +3918,14 @@ guint
 rectify_register_n_opening (void)
 {
   return (guint)g_atomic_int_get (&n_opening);
+}
+
+gboolean
+rectify_register_is_read_only (RectifyRegister *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *

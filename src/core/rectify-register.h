@@ -55,12 +55,33 @@ G_DECLARE_FINAL_TYPE (RectifyRegister, rectify_register, RECTIFY, REGISTER, GObj
 
 GQuark                rectify_register_error_quark          (void);
 
-/* Creates a new, empty register at @path; fails with EXISTS if a file is there. */
+/* Creates a new, empty register at @path; fails with EXISTS if a file is there. The register is
+ * built as "PATH.part-XXXXXXXX" and renamed once complete; what a killed create left (a part
+ * file that no live creator holds locked) is removed by the next create, or open for changing,
+ * of @path. */
 RectifyRegister      *rectify_register_create               (const char            *path,
                                                              GError               **error);
-/* Opens an existing register. A file that is not a register, corrupt, too new, unwritable or
- * missing gives an error and is left byte-for-byte unchanged. An older schema is migrated in a
- * transaction after a backup copy "PATH.vN.bak" is written beside it. */
+/* How rectify_register_open_full() opens a register. */
+typedef enum
+{
+  /* for changing; for reading only when the file, its folder or the disk cannot be written */
+  RECTIFY_REGISTER_OPEN_DEFAULT   = 0,
+  /* for reading only, even when it could be written */
+  RECTIFY_REGISTER_OPEN_READ_ONLY = 1 << 0,
+  /* for changing, or not at all: READ_ONLY when it cannot be written */
+  RECTIFY_REGISTER_OPEN_WRITABLE  = 1 << 1,
+} RectifyRegisterOpenFlags;
+
+/* Opens an existing register. A file that is not a register, corrupt, too new or missing gives
+ * an error and is left byte-for-byte unchanged. Opened for changing, an older schema is migrated
+ * in a transaction after a backup copy "PATH.vN.bak" is written beside it. Opened for reading
+ * only (SQLITE_OPEN_READONLY, no write-ahead log switch, no upgrade, no lock for writing),
+ * nothing is written and every change is refused with READ_ONLY; an older schema gives READ_ONLY
+ * (it must be upgraded in a copy that can be written). */
+RectifyRegister      *rectify_register_open_full            (const char            *path,
+                                                             RectifyRegisterOpenFlags flags,
+                                                             GError               **error);
+/* rectify_register_open_full() with RECTIFY_REGISTER_OPEN_DEFAULT. */
 RectifyRegister      *rectify_register_open                 (const char            *path,
                                                              GError               **error);
 /* Opens a register for reading only, never writing a byte to it or beside it (what the
@@ -82,6 +103,8 @@ guint                 rectify_register_n_opening            (void);
 RectifyRegister      *rectify_register_open_finish          (GAsyncResult          *result,
                                                              GError               **error);
 const char           *rectify_register_get_path             (RectifyRegister       *self);
+/* Whether the register was opened for reading only (rectify_register_open_full()). */
+gboolean              rectify_register_is_read_only         (RectifyRegister       *self);
 /* Who is written into history rows; defaults to the user's real name. */
 void                  rectify_register_set_user             (RectifyRegister       *self,
                                                              const char            *user);
