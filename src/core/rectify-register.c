@@ -1716,6 +1716,36 @@ tx_rollback (RectifyRegister *self)
   g_array_set_size (self->marks, self->depth);
 }
 
+/* The undo stack is bounded (RECTIFY_REGISTER_MAX_UNDO_STEPS): every old value of a long
+ * session of edits would otherwise stay in memory as long as the register is open. Drops the
+ * oldest steps, each whole (the entries of a group are next to each other). Only outside a
+ * transaction: the marks of open levels hold positions in the stack. */
+static void
+trim_undo (RectifyRegister *self)
+{
+  guint steps = 0;
+  guint i;
+
+  g_assert (self->depth == 0);
+
+  for (i = self->undo->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo, i - 1);
+
+      /* entry i - 1 is the newest of its step */
+      if (i == self->undo->len ||
+          entry->group != ((UndoEntry *)g_ptr_array_index (self->undo, i))->group)
+        {
+          if (++steps > RECTIFY_REGISTER_MAX_UNDO_STEPS)
+            break;
+        }
+    }
+
+  /* Entries 0 .. i - 1 are the steps past the bound */
+  if (i > 0)
+    g_ptr_array_remove_range (self->undo, 0, i);
+}
+
 static gboolean
 tx_commit (RectifyRegister  *self,
            GError          **error)
@@ -1737,6 +1767,7 @@ tx_commit (RectifyRegister  *self,
   if (self->depth == 0)
     {
       g_ptr_array_set_size (self->journal, 0);
+      trim_undo (self);
       flush_pending_signals (self);
     }
 
