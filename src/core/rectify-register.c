@@ -2816,8 +2816,8 @@ remove_database_files (const char *path)
   g_unlink (journal);
 }
 
-/* A part file whose creator is gone but that has no content yet is removed only once it is
- * this old: its creator may be between creating it and locking it. */
+/* A part file whose creator is gone but that has no content and no journal yet is removed only
+ * once it is this old: its creator may be between creating it and locking it. */
 #define STALE_EMPTY_PART_SECONDS 60
 
 /* Whether @name is "@base.part-XXXXXXXX" (8 hex digits): a register being built under a
@@ -2845,9 +2845,10 @@ is_part_name (const char *name,
 /* Removes what creates of @path that were killed or crashed left behind: "PATH.part-XXXXXXXX"
  * files (with their -journal) whose creator is gone. A creator holds an flock () on its part
  * file from just after it made it until the register is at @path (create_database ()); a part
- * file that can be locked has no creator any more. One that is empty may belong to a creator
- * that has not locked it yet, and stays until it is STALE_EMPTY_PART_SECONDS old. Best effort:
- * a file that cannot be looked at or removed is left. */
+ * file that can be locked has no creator any more. One that is still empty, without a journal
+ * (SQLite writes the journal first), may belong to a creator that has not locked it yet, and
+ * stays until it is STALE_EMPTY_PART_SECONDS old. Best effort: a file that cannot be looked at
+ * or removed is left. */
 static void
 remove_stale_parts (const char *path)
 {
@@ -2859,6 +2860,7 @@ remove_stale_parts (const char *path)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *part = NULL;
+      g_autofree char *journal = NULL;
       GStatBuf st;
       int fd;
 
@@ -2866,12 +2868,14 @@ remove_stale_parts (const char *path)
         continue;
 
       part = g_build_filename (dir, name, NULL);
+      journal = g_strconcat (part, "-journal", NULL);
       fd = g_open (part, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
       if (fd < 0)
         continue;
 
       if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
-          (st.st_size > 0 || time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
+          (st.st_size > 0 || g_file_test (journal, G_FILE_TEST_EXISTS) ||
+           time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
           flock (fd, LOCK_EX | LOCK_NB) == 0)
         {
           g_debug ("Removing %s, left by a create that did not finish", part);
