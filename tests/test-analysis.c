@@ -24,6 +24,7 @@
 #include "rectify-nc-editor.h"
 #include "rectify-register.h"
 #include "test-log.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -37,50 +38,6 @@ typedef struct
   RectifyFishboneView   *view;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Mapped, and on a monitor: X has told GDK where the window is, so popovers can be placed
  * (before that GDK 4.8 asks for the geometry of no monitor). */
 static gboolean
@@ -91,12 +48,6 @@ is_placed (gpointer data)
 
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && surface != NULL &&
          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 static guint
@@ -170,8 +121,8 @@ open_analysis (Fixture *fixture)
   fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg,
                                                                              fixture->nc));
   g_assert_nonnull (fixture->window);
-  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (is_placed, fixture->window, 5000));
+  test_ui_iterate_for (200);
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
   keep_editor_open (fixture);
 }
@@ -186,7 +137,7 @@ close_analysis (Fixture *fixture)
 
   g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
   fixture->window = NULL;
   fixture->view = NULL;
 }
@@ -364,7 +315,7 @@ test_outline (Fixture       *fixture,
 
     g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
     rectify_analysis_window_close_all (fixture->reg);
-    g_assert_true (iterate_until (is_null, &weak, 5000));
+    g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
     g_assert_null (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
     fixture->window = NULL;
     fixture->view = NULL;
@@ -475,10 +426,10 @@ test_add_cause (Fixture       *fixture,
   g_assert_cmpint (id, !=, 0);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
   /* Typed as soon as the editor shows. */
-  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_false (gtk_widget_get_mapped (entry));
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 1);
 
@@ -488,10 +439,10 @@ test_add_cause (Fixture       *fixture,
 
   /* A new cause whose edit is cancelled is dropped again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "fishbone.add-cause", NULL));
-  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, entry, 5000));
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 2);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_cmpuint (count_causes (fixture->reg, fixture->nc), ==, n_before + 1);
 
   /* It is in the file. */
@@ -549,10 +500,10 @@ test_root_and_why (Fixture       *fixture,
   why_id = rectify_fishbone_view_get_selected_cause (fixture->view);
   g_assert_cmpint (why_id, !=, id);
   entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
-  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), "No owner for the checklist");
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   why = _rectify_cause_lookup (fixture->reg, fixture->nc, why_id);
   g_assert_nonnull (why);
   g_assert_cmpint (rectify_cause_get_parent_id (why), ==, id);
@@ -720,7 +671,7 @@ test_five_whys (Fixture       *fixture,
         id = _rectify_five_whys_add_why (five_whys, c, "The supplier contract has no clause", &error);
         g_assert_no_error (error);
         g_assert_cmpint (id, !=, 0);
-        iterate_for (100);
+        test_ui_iterate_for (100);
         g_assert_cmpuint (_rectify_five_whys_get_n_whys (five_whys, c), ==, n_whys + 1);
         why = _rectify_cause_lookup (fixture->reg, fixture->nc, id);
         g_assert_nonnull (why);
@@ -837,14 +788,14 @@ test_render (Fixture       *fixture,
   g_assert_cmpint (w, >, 100);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   n_light = count_drawn_pixels (GTK_WIDGET (fixture->view), &light_bg);
   g_assert_cmpuint (n_light, >, total / 100);
   g_assert_cmpuint (n_light, <, total / 2);
 
   /* Dark follows live: a dark background, still a drawing on it. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   n_dark = count_drawn_pixels (GTK_WIDGET (fixture->view), &dark_bg);
   g_assert_cmpuint (n_dark, >, total / 100);
   g_assert_cmpuint (light_bg, !=, dark_bg);
@@ -870,10 +821,10 @@ type_in_place (Fixture    *fixture,
 {
   GtkWidget *entry = _rectify_fishbone_view_get_editor_entry (fixture->view);
 
-  g_assert_true (iterate_until (is_mapped, entry, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, entry, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  g_assert_true (iterate_until (is_unmapped, entry, 5000));
+  g_assert_true (test_ui_iterate_until (is_unmapped, entry, 5000));
 }
 
 static RectifyCause *
@@ -940,7 +891,7 @@ test_keyboard (Fixture       *fixture,
 
   /* Enter edits the selected cause in place. */
   g_assert_true (press_key (view, GDK_KEY_Return, 0));
-  g_assert_true (iterate_until (is_mapped, _rectify_fishbone_view_get_editor_entry (fixture->view), 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, _rectify_fishbone_view_get_editor_entry (fixture->view), 5000));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_rectify_fishbone_view_get_editor_entry (fixture->view))),
                    ==, "Second by keyboard");
   type_in_place (fixture, "Second cause, edited");
@@ -1158,7 +1109,7 @@ test_from_editor (Fixture       *fixture,
   /* Shown, not presented: presenting takes the X input focus (there is no window manager), and
    * tests run side by side on one display; some of them send real keys to their window. */
   gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
-  g_assert_true (iterate_until (is_mapped, editor, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, editor, 5000));
 
   /* The button sits in the causes section, enabled. */
   button = _rectify_nc_editor_get_child (editor, "analysis_button");
@@ -1172,7 +1123,7 @@ test_from_editor (Fixture       *fixture,
   g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   fixture->window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (fixture->reg, fixture->nc));
   g_assert_nonnull (fixture->window);
-  g_assert_true (iterate_until (is_placed, fixture->window, 5000));
+  g_assert_true (test_ui_iterate_until (is_placed, fixture->window, 5000));
   fixture->view = RECTIFY_FISHBONE_VIEW (_rectify_analysis_window_get_view (fixture->window));
   keep_editor_open (fixture);
 
@@ -1193,7 +1144,7 @@ test_from_editor (Fixture       *fixture,
     g_assert_cmpint (is_root, ==, was_root);
     g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_r, 0));
     g_assert_cmpint (rectify_cause_get_is_root (cause), ==, !was_root);
-    iterate_for (200);
+    test_ui_iterate_for (200);
     editor_cause_rows (editor, id, &is_root);
     g_assert_cmpint (is_root, ==, !was_root);
   }
@@ -1205,11 +1156,11 @@ test_from_editor (Fixture       *fixture,
   added = rectify_fishbone_view_add_cause (fixture->view, rectify_fishbone_layout_get_category (layout, 0),
                                            0, FALSE, NULL);
   g_assert_cmpint (added, !=, 0);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n + 1);
   rectify_fishbone_view_select_cause (fixture->view, added);
   g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_Delete, 0));
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_cmpuint (editor_cause_rows (editor, 0, NULL), ==, n);
 
   /* While the editor is not shown, the key is not taken. */

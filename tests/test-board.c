@@ -22,6 +22,7 @@
 #include "rectify-date.h"
 #include "rectify-demo.h"
 #include "rectify-register.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -42,50 +43,6 @@ typedef struct
   int              refused_condition;
   guint            n_activated;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static void
 moved_cb (RectifyBoard         *board,
@@ -150,8 +107,8 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->board, "activate-nc", G_CALLBACK (activate_nc_cb), fixture);
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (is_mapped, fixture->board, 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, fixture->board, 5000));
+  test_ui_iterate_for (200);
 }
 
 static void
@@ -180,7 +137,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_clear_object (&fixture->reg);
   remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -270,8 +227,8 @@ show_card (Fixture              *fixture,
                                     "list.scroll-to-item", "u", i);
     }
 
-  g_assert_true (iterate_until (card_found, &find, 5000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (card_found, &find, 5000));
+  test_ui_iterate_for (100);
   return find_card_in (GTK_WIDGET (fixture->board), nc);
 }
 
@@ -416,7 +373,7 @@ test_keyboard_move (Fixture       *fixture,
 
   /* Back with the focus on the card and Alt+Left's action. */
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board),
                                              "board.focused-move-previous", NULL));
   g_assert_cmpuint (fixture->n_moved, ==, 2);
@@ -453,7 +410,7 @@ test_refused_move (Fixture       *fixture,
   g_object_set (fresh, "title", "Board refusal check", "reported-on", today, NULL);
   g_assert_true (rectify_register_add (fixture->reg, RECTIFY_ENTITY (fresh), &error));
   g_assert_no_error (error);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   assert_counts (fixture);
 
   nc = fresh;
@@ -570,14 +527,14 @@ test_progress (Fixture       *fixture,
   card = show_card (fixture, nc);
   g_assert_nonnull (card);
   before = g_strdup_printf ("%u/%u action", done, total);
-  g_assert_true (iterate_until (card_shows, &(CardShows) { card, before }, 2000));
+  g_assert_true (test_ui_iterate_until (card_shows, &(CardShows) { card, before }, 2000));
 
   g_assert_true (rectify_register_update_enum (fixture->reg, RECTIFY_ENTITY (open_action), "status",
                                                RECTIFY_ACTION_STATUS_DONE, &error));
   g_assert_no_error (error);
   after = g_strdup_printf ("%u/%u action", done + 1, total);
   card = show_card (fixture, nc);
-  g_assert_true (iterate_until (card_shows, &(CardShows) { card, after }, 2000));
+  g_assert_true (test_ui_iterate_until (card_shows, &(CardShows) { card, after }, 2000));
 }
 
 static void
@@ -664,13 +621,13 @@ send_keys (Fixture    *fixture,
   focus_proc = g_subprocess_newv (focus_argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (focus_proc, NULL, wait_cb, &focused);
-  g_assert_true (iterate_until (subprocess_done, &focused, 10000));
-  g_assert_true (iterate_until (window_active, fixture->window, 3000));
+  g_assert_true (test_ui_iterate_until (subprocess_done, &focused, 10000));
+  g_assert_true (test_ui_iterate_until (window_active, fixture->window, 3000));
 
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (proc, NULL, wait_cb, &done);
-  g_assert_true (iterate_until (subprocess_done, &done, 10000));
+  g_assert_true (test_ui_iterate_until (subprocess_done, &done, 10000));
 }
 #endif
 /* The view of the first non-empty column after @status in @direction. */
@@ -738,10 +695,10 @@ test_real_keys (Fixture       *fixture,
   card = show_card (fixture, nc);
   g_assert_nonnull (card);
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
-  iterate_for (100);
+  test_ui_iterate_for (100);
 
   send_keys (fixture, xdotool, "alt+Right");
-  g_assert_true (iterate_until (nc_moved, fixture, 3000));
+  g_assert_true (test_ui_iterate_until (nc_moved, fixture, 3000));
   g_assert_cmpuint (fixture->n_moved, ==, 1);
   g_assert_cmpint (rectify_nonconformity_get_status (nc), ==, from + 1);
   assert_counts (fixture);
@@ -750,11 +707,11 @@ test_real_keys (Fixture       *fixture,
   /* The focus followed the card into its new column: Menu opens its menu there. */
   card = show_card (fixture, nc);
   g_assert_nonnull (card);
-  g_assert_true (iterate_until (card_has_focus, card, 3000));
+  g_assert_true (test_ui_iterate_until (card_has_focus, card, 3000));
   send_keys (fixture, xdotool, "Menu");
-  g_assert_true (iterate_until (popover_shown, card, 3000));
+  g_assert_true (test_ui_iterate_until (popover_shown, card, 3000));
   send_keys (fixture, xdotool, "Escape");
-  iterate_for (200);
+  test_ui_iterate_for (200);
 
   /* Right and Left go from column to column. */
   {
@@ -762,15 +719,15 @@ test_real_keys (Fixture       *fixture,
     GtkWidget *focus;
 
     gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card)));
-    iterate_for (100);
+    test_ui_iterate_for (100);
     send_keys (fixture, xdotool, "Right");
-    iterate_for (300);
+    test_ui_iterate_for (300);
     focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
     g_assert_nonnull (focus);
     g_assert_false (gtk_widget_is_ancestor (focus, here));
     g_assert_true (gtk_widget_is_ancestor (focus, column_after (fixture->board, from + 1, 1)));
     send_keys (fixture, xdotool, "Left");
-    iterate_for (300);
+    test_ui_iterate_for (300);
     focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
     g_assert_true (gtk_widget_is_ancestor (focus, here));
   }
@@ -826,7 +783,7 @@ test_pointer_drag (Fixture       *fixture,
   target = rectify_board_get_column_view (fixture->board, from + 1);
   target = gtk_widget_get_ancestor (gtk_widget_get_parent (target), GTK_TYPE_BOX);
   gtk_widget_grab_focus (rectify_board_get_column_view (fixture->board, from + 1));
-  iterate_for (200);
+  test_ui_iterate_for (200);
   card = show_card (fixture, nc);
   g_assert_nonnull (card);
 
@@ -863,8 +820,8 @@ test_pointer_drag (Fixture       *fixture,
   proc = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (proc, NULL, wait_cb, &done);
-  g_assert_true (iterate_until (subprocess_done, &done, 20000));
-  g_assert_true (iterate_until (nc_moved, fixture, 3000));
+  g_assert_true (test_ui_iterate_until (subprocess_done, &done, 20000));
+  g_assert_true (test_ui_iterate_until (nc_moved, fixture, 3000));
 
   g_assert_cmpuint (fixture->n_moved, ==, 1);
   g_assert_cmpint (fixture->moved_from, ==, from);

@@ -22,46 +22,9 @@
 #include "rectify-fishbone-view.h"
 #include "rectify-register.h"
 #include "test-log.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
 
 static gboolean
 is_on_monitor (gpointer data)
@@ -71,18 +34,6 @@ is_on_monitor (gpointer data)
 
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && surface != NULL &&
          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 static void
@@ -233,13 +184,13 @@ test_edit_categories (void)
   rectify_analysis_window_present (NULL, reg, nc);
   window = RECTIFY_ANALYSIS_WINDOW (rectify_analysis_window_lookup (reg, nc));
   g_assert_nonnull (window);
-  g_assert_true (iterate_until (is_on_monitor, window, 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (is_on_monitor, window, 5000));
+  test_ui_iterate_for (200);
 
   button = _rectify_analysis_window_get_categories_button (window);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-  g_assert_true (iterate_until (is_mapped, popover, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, popover, 5000));
   g_assert_cmpuint (count_rows (window), ==, 6);
   g_assert_null (_rectify_analysis_window_get_categories_message (window));
 
@@ -250,7 +201,7 @@ test_edit_categories (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Suppliers & third parties");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Vendors");
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (100);
+  test_ui_iterate_for (100);
 
   text = joined_categories (reg, nc);
   g_assert_cmpstr (text, ==,
@@ -272,13 +223,13 @@ test_edit_categories (void)
   entry = row_entry (find_row (window, "Vendors"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "process");
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_nonnull (_rectify_analysis_window_get_categories_message (window));
   g_assert_cmpuint (rectify_categories_count_causes (reg, nc, "Vendors"), ==, 2);
 
   /* Removal refused while causes are on it */
   g_signal_emit_by_name (row_remove_button (find_row (window, "Vendors")), "clicked");
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_cmpstr (_rectify_analysis_window_get_categories_message (window), ==,
                    "2 causes are on “Vendors”: move or delete them first");
   g_assert_nonnull (find_row (window, "Vendors"));
@@ -286,7 +237,7 @@ test_edit_categories (void)
 
   /* Removal of an empty category */
   g_signal_emit_by_name (row_remove_button (find_row (window, "Environment")), "clicked");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_null (_rectify_analysis_window_get_categories_message (window));
   text = joined_categories (reg, nc);
   g_assert_cmpstr (text, ==, "People|Process|Technology|Policy & documentation|Vendors");
@@ -301,7 +252,7 @@ test_edit_categories (void)
   entry = _rectify_analysis_window_get_new_category_entry (window);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Cloud");
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   text = joined_layout (window);
   g_assert_cmpstr (text, ==, "People|Process|Technology|Policy & documentation|Vendors|Cloud");
@@ -311,21 +262,21 @@ test_edit_categories (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "CLOUD");
   g_signal_emit_by_name (entry, "activate");
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_nonnull (_rectify_analysis_window_get_categories_message (window));
   g_assert_cmpuint (count_rows (window), ==, 6);
 
   /* The register's undo reverts the addition, and the window follows */
   g_assert_true (rectify_register_undo (reg, &error));
   g_assert_no_error (error);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_null (find_row (window, "Cloud"));
   g_assert_false (outline_has_bone (window, "Cloud"));
 
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 
   /* In the file */
   g_clear_object (&nc);

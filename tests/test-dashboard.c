@@ -31,6 +31,7 @@
 #include "rectify-register.h"
 #include "rectify-stats.h"
 #include "rectify-window-private.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -42,56 +43,6 @@ typedef struct
   RectifyRegister *reg;
   RectifyDashboard *dashboard;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
 
 typedef struct
 {
@@ -147,8 +98,8 @@ open_window (Fixture *fixture)
   fixture->dashboard = _rectify_window_get_dashboard (fixture->window);
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (iterate_until (is_mapped, fixture->window, 5000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, fixture->window, 5000));
+  test_ui_iterate_for (100);
 }
 
 static void
@@ -158,9 +109,9 @@ show_dashboard (Fixture *fixture)
 
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (fixture->window),
                                          "dashboard");
-  g_assert_true (iterate_until (is_mapped, fixture->dashboard, 3000));
-  g_assert_true (iterate_until (has_updates, &wait, 3000));
-  iterate_for (50);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, fixture->dashboard, 3000));
+  g_assert_true (test_ui_iterate_until (has_updates, &wait, 3000));
+  test_ui_iterate_for (50);
 }
 
 static void
@@ -198,7 +149,7 @@ fixture_tear_down (Fixture       *fixture,
 
       g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
       gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_true (iterate_until (is_null, &weak, 5000));
+      g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
     }
 
   if (fixture->dir == NULL)
@@ -403,7 +354,7 @@ test_figures (Fixture       *fixture,
                        GTK_ACCESSIBLE_ROLE_BUTTON);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, tooltip);
       /* (laid out by the next frame, however slow the machine: e.g. under the sanitizers) */
-      g_assert_true (iterate_until (has_height, bar, 3000));
+      g_assert_true (test_ui_iterate_until (has_height, bar, 3000));
     }
 }
 
@@ -462,13 +413,13 @@ send_keys (Fixture    *fixture,
   focus_proc = g_subprocess_newv (focus_argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (focus_proc, NULL, wait_cb, &focused);
-  g_assert_true (iterate_until (subprocess_done, &focused, 10000));
-  g_assert_true (iterate_until (window_active, fixture->window, 3000));
+  g_assert_true (test_ui_iterate_until (subprocess_done, &focused, 10000));
+  g_assert_true (test_ui_iterate_until (window_active, fixture->window, 3000));
 
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (proc, NULL, wait_cb, &done);
-  g_assert_true (iterate_until (subprocess_done, &done, 10000));
+  g_assert_true (test_ui_iterate_until (subprocess_done, &done, 10000));
 }
 #endif
 
@@ -497,8 +448,8 @@ activate_and_wait (Fixture   *fixture,
   g_assert_nonnull (widget);
   g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
   gtk_widget_activate (widget);
-  g_assert_true (iterate_until (page_shown, &wait, 3000));
-  iterate_for (50);
+  g_assert_true (test_ui_iterate_until (page_shown, &wait, 3000));
+  test_ui_iterate_for (50);
 }
 
 static void
@@ -648,13 +599,13 @@ test_activate (Fixture       *fixture,
             gtk_widget_grab_focus (bar);
             send_keys (fixture, xdotool, "Down");
             send_keys (fixture, xdotool, "Down");
-            iterate_for (100);
+            test_ui_iterate_for (100);
             if (!gtk_window_is_active (GTK_WINDOW (fixture->window)))
               continue;
             g_assert_true (gtk_widget_has_focus (observation));
 
             send_keys (fixture, xdotool, "Return");
-            shown = iterate_until (page_shown, &wait, 3000);
+            shown = test_ui_iterate_until (page_shown, &wait, 3000);
             if (!shown)
               g_assert_false (gtk_window_is_active (GTK_WINDOW (fixture->window)));
           }
@@ -816,11 +767,11 @@ test_save (Fixture       *fixture,
 
   /* In the dark style the chart is drawn light on dark: nothing is fixed black on white. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   dark_png = g_build_filename (fixture->dir, "grade-dark.png", NULL);
   dark = save_png (grade, dark_png);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_cmpfloat (background_luminance (dark), <, 0.3);
   g_assert_cmpfloat (drawn_share (dark), >, 0.01);
 
@@ -870,7 +821,7 @@ test_audit (Fixture       *fixture,
 
   /* The register's audit filter scopes the dashboard. */
   gtk_drop_down_set_selected (audit_filter, position);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_cmpint (rectify_dashboard_get_audit_id (fixture->dashboard), ==, audit_id);
   stats = compute_stats (fixture->reg, audit_id);
   g_assert_cmpuint (rectify_stats_get_n_total (stats), <,
@@ -891,7 +842,7 @@ test_audit (Fixture       *fixture,
   /* And back: the whole register, from the dashboard's own choice. */
   show_dashboard (fixture);
   rectify_dashboard_set_audit_id (fixture->dashboard, 0);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_cmpuint (gtk_drop_down_get_selected (audit_filter), ==, 0);
   g_clear_pointer (&stats, rectify_stats_free);
   stats = compute_stats (fixture->reg, 0);
@@ -946,8 +897,8 @@ test_debounce (Fixture       *fixture,
 
   wait.dashboard = fixture->dashboard;
   wait.n = n_before + 1;
-  g_assert_true (iterate_until (has_updates, &wait, 5000));
-  iterate_for (800);
+  g_assert_true (test_ui_iterate_until (has_updates, &wait, 5000));
+  test_ui_iterate_for (800);
   g_assert_cmpuint (_rectify_dashboard_get_n_updates (fixture->dashboard), ==, n_before + 1);
   g_assert_cmpuint (rectify_stats_get_open_by_grade (_rectify_dashboard_get_stats (fixture->dashboard),
                                                      RECTIFY_GRADE_MAJOR), ==, n_major + 1);
@@ -957,17 +908,17 @@ test_debounce (Fixture       *fixture,
   /* Hidden, it does not compute; shown again, it catches up at once. */
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (fixture->window),
                                          "nonconformities");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   n_before = _rectify_dashboard_get_n_updates (fixture->dashboard);
   g_assert_true (rectify_register_update_enum (fixture->reg, RECTIFY_ENTITY (minor), "grade",
                                                RECTIFY_GRADE_MINOR, &error));
   g_assert_no_error (error);
-  iterate_for (800);
+  test_ui_iterate_for (800);
   g_assert_cmpuint (_rectify_dashboard_get_n_updates (fixture->dashboard), ==, n_before);
 
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (fixture->window),
                                          "dashboard");
-  g_assert_true (iterate_until (is_mapped, fixture->dashboard, 3000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, fixture->dashboard, 3000));
   g_assert_cmpuint (_rectify_dashboard_get_n_updates (fixture->dashboard), ==, n_before + 1);
   g_assert_cmpuint (rectify_stats_get_open_by_grade (_rectify_dashboard_get_stats (fixture->dashboard),
                                                      RECTIFY_GRADE_MAJOR), ==, n_major);
@@ -989,8 +940,8 @@ test_empty (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (fixture->window),
                                          "dashboard");
-  g_assert_true (iterate_until (is_mapped, fixture->dashboard, 3000));
-  iterate_for (50);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, fixture->dashboard, 3000));
+  test_ui_iterate_for (50);
   g_assert_null (_rectify_dashboard_get_stats (fixture->dashboard));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (_rectify_dashboard_get_chart (fixture->dashboard,
                                                                                   "grade"))));
@@ -1003,9 +954,9 @@ test_empty (Fixture       *fixture,
 
   wait.dashboard = fixture->dashboard;
   wait.n = _rectify_dashboard_get_n_updates (fixture->dashboard) + 1;
-  g_assert_true (iterate_until (has_updates, &wait, 5000));
+  g_assert_true (test_ui_iterate_until (has_updates, &wait, 5000));
   g_assert_nonnull (_rectify_dashboard_get_stats (fixture->dashboard));
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_rectify_dashboard_get_chart (fixture->dashboard,
                                                                                  "grade"))));
   g_assert_cmpstr (rectify_chart_get_description (_rectify_dashboard_get_chart (fixture->dashboard, "grade")),

@@ -20,6 +20,7 @@
 #include "rectify-preferences-window.h"
 #include "rectify-settings.h"
 #include "rectify-window.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -30,50 +31,6 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
 static void
 destroy_and_wait (GtkWidget *window)
 {
@@ -81,7 +38,7 @@ destroy_and_wait (GtkWidget *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 static void
@@ -191,7 +148,7 @@ test_remind_recent (Fixture       *f,
 
   prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, NULL));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   recent = _rectify_preferences_window_get_recent_switch (prefs);
   row = gtk_widget_get_ancestor (recent, ADW_TYPE_ACTION_ROW);
@@ -234,7 +191,7 @@ test_defaults_for_new_registers (Fixture       *f,
 
   prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, NULL));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   /* No register: no register page. */
   g_assert_null (_rectify_preferences_window_get_policy_widget (prefs, TRUE,
@@ -339,7 +296,7 @@ test_register_policy (Fixture       *f,
 
   prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, reg));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   major = _rectify_preferences_window_get_policy_widget (prefs, TRUE, RECTIFY_POLICY_KEY_MAJOR_DAYS);
   light = _rectify_preferences_window_get_policy_widget (prefs, TRUE, RECTIFY_POLICY_KEY_LIGHT_PATH);
@@ -355,7 +312,7 @@ test_register_policy (Fixture       *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (major), 60);
   rectify_register_get_policy (reg, &policy);
   g_assert_cmpuint (policy.major_days, ==, 90);
-  iterate_for (1000);
+  test_ui_iterate_for (1000);
   rectify_register_get_policy (reg, &policy);
   g_assert_cmpuint (policy.major_days, ==, 60);
   g_assert_cmpuint (count_history (reg, RECTIFY_POLICY_KEY_MAJOR_DAYS), ==, 1);
@@ -372,7 +329,7 @@ test_register_policy (Fixture       *f,
   g_assert_cmpuint (policy.minor_days, ==, 180);
   g_clear_object (&reg);
   g_clear_object (&nc);
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   reg = rectify_register_open (f->path, &error);
   g_assert_no_error (error);
@@ -385,7 +342,7 @@ test_register_policy (Fixture       *f,
   /* "Use Defaults" puts the defaults for new registers on the register. */
   prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, reg));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_for (50);
+  test_ui_iterate_for (50);
   major = _rectify_preferences_window_get_policy_widget (prefs, TRUE, RECTIFY_POLICY_KEY_MAJOR_DAYS);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (major)), ==, 60);
   {
@@ -452,10 +409,10 @@ test_app_action (Fixture       *f,
   g_assert_true (rectify_window_open_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (100);
+  test_ui_iterate_for (100);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (iterate_until (has_preferences_window, app, 5000));
+  g_assert_true (test_ui_iterate_until (has_preferences_window, app, 5000));
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (RECTIFY_IS_PREFERENCES_WINDOW (l->data))
       prefs = l->data;
@@ -466,7 +423,7 @@ test_app_action (Fixture       *f,
 
   /* A second activation presents the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   {
     guint n = 0;
 
@@ -518,7 +475,7 @@ test_register_categories (Fixture       *f,
 
   prefs = RECTIFY_PREFERENCES_WINDOW (rectify_preferences_window_new (NULL, f->settings, reg));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_rectify_preferences_window_get_categories_view (prefs)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);

@@ -450,6 +450,75 @@ test_undo (Fixture       *f,
   }
 }
 
+/* The undo stack keeps the last RECTIFY_REGISTER_MAX_UNDO_STEPS steps: older ones are dropped,
+ * each whole (a change of grade with the deadlines it recomputed is one step). */
+static void
+test_undo_bounded (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(RectifyNonconformity) nc = new_nc ("Bounded", "Something");
+  g_autofree char *cap_due_on = NULL;
+  g_autofree char *due_on = NULL;
+  guint n_steps = RECTIFY_REGISTER_MAX_UNDO_STEPS + 20;
+  guint undone = 0;
+
+  reg = rectify_register_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_register_add (reg, RECTIFY_ENTITY (nc), &error));
+
+  /* The oldest step: a grade, with the deadlines it recomputed */
+  g_assert_true (rectify_register_update_enum (reg, RECTIFY_ENTITY (nc), "grade",
+                                               RECTIFY_GRADE_MAJOR, &error));
+  g_assert_no_error (error);
+  cap_due_on = g_strdup (rectify_nonconformity_get_cap_due_on (nc));
+  due_on = g_strdup (rectify_nonconformity_get_due_on (nc));
+  g_assert_nonnull (due_on);
+
+  /* ... then more steps than the stack keeps */
+  for (guint i = 1; i < n_steps; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+
+      g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "title", title,
+                                                     &error));
+      g_assert_no_error (error);
+    }
+
+  /* A batch rolled back while the stack is full leaves it as it was */
+  g_assert_true (rectify_register_begin (reg, &error));
+  g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "title", "Dropped",
+                                                 &error));
+  rectify_register_rollback (reg);
+  g_assert_no_error (error);
+
+  while (rectify_register_can_undo (reg))
+    {
+      g_assert_true (rectify_register_undo (reg, &error));
+      g_assert_no_error (error);
+      undone++;
+    }
+
+  /* The newest steps were undone; the oldest ones, the grade among them, stay, whole */
+  g_assert_cmpuint (undone, ==, RECTIFY_REGISTER_MAX_UNDO_STEPS);
+  {
+    g_autofree char *expected = g_strdup_printf ("Title %u",
+                                                 n_steps - 1 - RECTIFY_REGISTER_MAX_UNDO_STEPS);
+
+    g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, expected);
+  }
+  g_assert_cmpint (rectify_nonconformity_get_grade (nc), ==, RECTIFY_GRADE_MAJOR);
+  g_assert_cmpstr (rectify_nonconformity_get_cap_due_on (nc), ==, cap_due_on);
+  g_assert_cmpstr (rectify_nonconformity_get_due_on (nc), ==, due_on);
+  g_assert_false (rectify_register_undo (reg, &error));
+  g_assert_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  rectify_register_verify (reg, &error);
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   guint calls;
@@ -1497,6 +1566,7 @@ main (int   argc,
   ADD ("roundtrip", test_roundtrip);
   ADD ("history", test_history);
   ADD ("undo", test_undo);
+  ADD ("undo-bounded", test_undo_bounded);
   ADD ("live-models", test_live_models);
   ADD ("links", test_links);
   ADD ("children", test_children);

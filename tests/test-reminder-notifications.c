@@ -24,6 +24,7 @@
 #include "rectify-notifier-private.h"
 #include "rectify-settings.h"
 #include "rectify-window-private.h"
+#include "test-ui-common.h"
 
 #define TODAY "2026-06-15"
 
@@ -202,44 +203,6 @@ start_server (void)
 /* Helpers */
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
 n_shown_at_least (gpointer data)
 {
   return shown->len >= GPOINTER_TO_UINT (data);
@@ -249,12 +212,6 @@ static gboolean
 n_closed_at_least (gpointer data)
 {
   return closed->len >= GPOINTER_TO_UINT (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 static void
@@ -426,9 +383,9 @@ open_register (const char *path,
   /* The app reads the register in a thread; the notifier checks it half a second after the
    * window shows it (CHECK_DELAY_MS in rectify-notifier.c) */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  g_assert_true (iterate_until (has_window_for, (gpointer)path, 10000));
-  iterate_until (n_sent_at_least, GUINT_TO_POINTER (n_sent), 30000);
-  iterate_for (1200);
+  g_assert_true (test_ui_iterate_until (has_window_for, (gpointer)path, 10000));
+  test_ui_iterate_until (n_sent_at_least, GUINT_TO_POINTER (n_sent), 30000);
+  test_ui_iterate_for (1200);
 
   return window_for (path);
 }
@@ -440,7 +397,7 @@ close_window (RectifyWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 static gboolean
@@ -458,7 +415,7 @@ skip_without_server (void)
     }
 
   /* What an earlier test left on the bus arrives first. */
-  iterate_for (100);
+  test_ui_iterate_for (100);
   reset_records ();
   g_setenv ("RECTIFY_TODAY", TODAY, TRUE);
   /* The registers of earlier tests are not this test's recent ones. */
@@ -498,8 +455,8 @@ test_once (void)
 
   /* Sent when the window opened the register */
   g_assert_cmpuint (sent->len, ==, 3);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  test_ui_iterate_for (200);
   g_assert_cmpuint (shown->len, ==, 3);
 
   s = find_shown ("Nonconformity NC-001 is due in 2 days");
@@ -547,7 +504,7 @@ test_once (void)
   /* The next start reads what was sent from the settings. */
   restarted = rectify_notifier_new (GTK_APPLICATION (app), settings);
   g_assert_cmpuint (rectify_notifier_check_all (restarted), ==, 0);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_cmpuint (shown->len, ==, 3);
   g_assert_cmpuint (sent->len, ==, 3);
 
@@ -563,7 +520,7 @@ test_once (void)
   }
   window = open_register (other, 6);
   g_assert_cmpuint (sent->len, ==, 6);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
   {
     g_autofree char *keys_after = stored_keys (path);
 
@@ -593,9 +550,9 @@ test_daily (void)
   window = open_register (path, 3);
   reg = rectify_window_get_register (window);
   g_assert_cmpuint (sent->len, ==, 3);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
   /* (GIO withdraws only what its server has answered for) */
-  iterate_for (200);
+  test_ui_iterate_for (200);
   soon = find_shown ("Nonconformity NC-001 is due in 2 days");
   g_assert_nonnull (soon);
   soon_id = soon->id;
@@ -612,10 +569,10 @@ test_daily (void)
   /* The next day it does: NC-001 is overdue now, and NC-005 was never reminded. */
   g_setenv ("RECTIFY_TODAY", "2026-06-18", TRUE);
   g_assert_cmpuint (_rectify_notifier_day_tick (notifier), ==, 2);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (5), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (5), 5000));
   g_assert_nonnull (find_shown ("Nonconformity NC-001 is overdue by 1 day"));
   g_assert_nonnull (find_shown ("Nonconformity NC-005 is overdue by 6 days"));
-  g_assert_true (iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
+  g_assert_true (test_ui_iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (g_array_index (closed, guint32, 0), ==, soon_id);
 
   /* Once more the same day: nothing */
@@ -627,7 +584,7 @@ test_daily (void)
                                                  "2026-06-20", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rectify_notifier_check_all (notifier), ==, 1);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
   g_assert_nonnull (find_shown ("Nonconformity NC-005 is due in 2 days"));
 
   close_window (window);
@@ -654,8 +611,8 @@ test_finished (void)
   path = create_register ("Finished.rectify");
   window = open_register (path, 3);
   reg = rectify_window_get_register (window);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  test_ui_iterate_for (200);
   s = find_shown ("Action A-001 is due in 10 days");
   g_assert_nonnull (s);
 
@@ -680,7 +637,7 @@ test_finished (void)
   g_test_message ("before: %s; after: %s", before, after);
   g_assert_null (strstr (after, ":due-soon:2026-06-25"));
   g_assert_nonnull (strstr (after, ":overdue:2026-06-10"));
-  g_assert_true (iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
+  g_assert_true (test_ui_iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (g_array_index (closed, guint32, 0), ==, s->id);
 
   close_window (window);
@@ -753,18 +710,18 @@ test_activate (void)
 
   path = create_register ("Activate.rectify");
   window = open_register (path, 3);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
   close_window (window);
   g_assert_null (window_for (path));
 
   click (find_shown ("Nonconformity NC-002 is overdue by 5 days"));
-  g_assert_true (iterate_until (editor_shows, (gpointer)"NC-002", 5000));
+  g_assert_true (test_ui_iterate_until (editor_shows, (gpointer)"NC-002", 5000));
   g_assert_nonnull (window_for (path));
   /* Opening it again sent nothing new */
   g_assert_cmpuint (sent->len, ==, 3);
 
   click (find_shown ("Action A-001 is due in 10 days"));
-  g_assert_true (iterate_until (has_action_dialog, NULL, 5000));
+  g_assert_true (test_ui_iterate_until (has_action_dialog, NULL, 5000));
   dialog = find_action_dialog ();
   g_assert_cmpstr (rectify_action_get_ref (rectify_action_dialog_get_action (RECTIFY_ACTION_DIALOG (dialog))),
                    ==, "A-001");
@@ -809,8 +766,8 @@ test_resubmission (void)
   window = open_register (path, 1);
   open_reg = rectify_window_get_register (window);
   g_assert_cmpuint (sent->len, ==, 1);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (1), 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (1), 5000));
+  test_ui_iterate_for (200);
   s = find_shown ("The plan of NC-001 is overdue for resubmission by 3 days");
   g_assert_nonnull (s);
   g_assert_true (g_str_has_prefix (s->body, "Backups not tested — due on "));
@@ -832,7 +789,7 @@ test_resubmission (void)
   g_free (keys);
   keys = stored_keys (path);
   g_assert_null (strstr (keys, "resubmit:"));
-  g_assert_true (iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
+  g_assert_true (test_ui_iterate_until (n_closed_at_least, GUINT_TO_POINTER (1), 5000));
   g_assert_cmpuint (g_array_index (closed, guint32, 0), ==, s->id);
 
   close_window (window);
@@ -862,7 +819,7 @@ test_summary (void)
 
   window = open_register (path, RECTIFY_NOTIFIER_MAX_PER_CHECK + 1);
   g_assert_cmpuint (sent->len, ==, RECTIFY_NOTIFIER_MAX_PER_CHECK + 1);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (6), 5000));
   g_assert_nonnull (find_shown ("3 more items are due soon or overdue"));
   last = g_ptr_array_index (sent, sent->len - 1);
   g_variant_get (last->target, "(&s&sx)", NULL, &kind, NULL);
@@ -892,7 +849,7 @@ test_disabled (void)
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   path = create_register ("Disabled.rectify");
   window = open_register (path, 0);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_cmpuint (sent->len, ==, 0);
   g_assert_cmpuint (shown->len, ==, 0);
   keys = stored_keys (path);
@@ -901,7 +858,7 @@ test_disabled (void)
   /* A longer lead time and reminders on: checked once the settings rest */
   g_settings_set_int (settings, "reminder-lead-days-nc", 20);
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (4), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (4), 5000));
   g_assert_nonnull (find_shown ("Nonconformity NC-003 is due in 15 days"));
   g_settings_reset (settings, "reminder-lead-days-nc");
 
@@ -952,7 +909,7 @@ check_recent_and_wait (RectifyNotifier *notifier)
   RecentWait wait = { notifier, _rectify_notifier_get_n_recent_checks (notifier) + 1 };
 
   rectify_notifier_check_recent (notifier);
-  g_assert_true (iterate_until (recent_checked, &wait, 10000));
+  g_assert_true (test_ui_iterate_until (recent_checked, &wait, 10000));
 }
 
 static char *
@@ -1002,8 +959,8 @@ test_recent (void)
   open_path = create_register ("Open Client.rectify");
   open_window = open_register (open_path, 3);
   g_assert_cmpuint (sent->len, ==, 3);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  test_ui_iterate_for (200);
   reset_records ();
 
   {
@@ -1022,8 +979,8 @@ test_recent (void)
   check_recent_and_wait (notifier);
   g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (notifier), ==, 3);
   g_assert_cmpuint (sent->len, ==, 3);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
-  iterate_for (200);
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (3), 5000));
+  test_ui_iterate_for (200);
   g_assert_cmpuint (shown->len, ==, 3);
   for (guint i = 0; i < shown->len; i++)
     {
@@ -1064,14 +1021,14 @@ test_recent (void)
     RecentWait wait = { notifier, _rectify_notifier_get_n_recent_checks (notifier) + 1 };
 
     g_assert_cmpuint (rectify_notifier_check_all (notifier), ==, 0);
-    g_assert_true (iterate_until (recent_checked, &wait, 10000));
+    g_assert_true (test_ui_iterate_until (recent_checked, &wait, 10000));
     g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (notifier), ==, 0);
   }
   restarted = rectify_notifier_new (GTK_APPLICATION (app), settings);
   check_recent_and_wait (restarted);
   g_assert_cmpuint (_rectify_notifier_get_n_recent_sent (restarted), ==, 0);
   g_clear_object (&restarted);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_cmpuint (sent->len, ==, 3);
   g_assert_cmpuint (shown->len, ==, 3);
 
@@ -1085,19 +1042,19 @@ test_recent (void)
     late = add_nc (reg, "NC-005", "Policy review missed", "2026-06-12");
   }
   rectify_notifier_check_recent (notifier);
-  iterate_for (500);
+  test_ui_iterate_for (500);
   g_assert_cmpuint (sent->len, ==, 3);
   g_settings_set_boolean (settings, "remind-recent-registers", TRUE);
-  g_assert_true (iterate_until (n_shown_at_least, GUINT_TO_POINTER (4), 5000));
+  g_assert_true (test_ui_iterate_until (n_shown_at_least, GUINT_TO_POINTER (4), 5000));
   g_assert_cmpuint (sent->len, ==, 4);
   g_assert_nonnull (find_shown ("Nonconformity NC-005 is overdue by 3 days"));
 
   /* Clicking a reminder opens the register in a window, then the NC; nothing is sent again. */
   g_assert_null (window_for (path));
   click (find_shown ("Nonconformity NC-002 is overdue by 5 days"));
-  g_assert_true (iterate_until (window_editor_shows, &(EditorWait) { path, "NC-002" }, 5000));
+  g_assert_true (test_ui_iterate_until (window_editor_shows, &(EditorWait) { path, "NC-002" }, 5000));
   g_assert_true (window_for (path) != open_window);
-  iterate_for (1200);
+  test_ui_iterate_for (1200);
   g_assert_cmpuint (sent->len, ==, 4);
 
   close_window (window_for (path));

@@ -51,8 +51,8 @@ test_ui_iterate_for (guint ms)
   test_ui_iterate_until (never, NULL, ms);
 }
 
-static gboolean
-is_null (gpointer data)
+gboolean
+test_ui_is_null (gpointer data)
 {
   return *(gpointer *)data == NULL;
 }
@@ -64,7 +64,7 @@ test_ui_destroy (GtkWidget *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (test_ui_iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 RectifyApplication *
@@ -123,8 +123,8 @@ test_ui_remove_folder (const char *dir)
   g_rmdir (dir);
 }
 
-static gboolean
-is_mapped (gpointer data)
+gboolean
+test_ui_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
@@ -140,7 +140,7 @@ test_ui_open_window (RectifyApplication *app,
   g_assert_true (rectify_window_open_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (test_ui_iterate_until (is_mapped, window, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
   test_ui_iterate_for (100);
 
   return window;

@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Helpers shared by the UI tests that go through every window of the app: the accessibility
- * walk and the keyboard shortcuts check.
+ * Helpers shared by the UI tests: running the main loop until a condition holds, and the
+ * application, demo register and windows of the tests that go through every window of the app.
  */
 
 #pragma once
@@ -23,6 +23,10 @@ gboolean            test_ui_iterate_until       (gboolean  (*cond) (gpointer dat
                                                  gpointer    data,
                                                  guint       timeout_ms);
 void                test_ui_iterate_for         (guint       ms);
+/* Conditions for test_ui_iterate_until(): @data is a widget that is mapped; @data points to a
+ * pointer that is NULL (a weak pointer once its object is gone). */
+gboolean            test_ui_is_mapped           (gpointer    data);
+gboolean            test_ui_is_null             (gpointer    data);
 /* Destroys @window and waits until it is finalized. */
 void                test_ui_destroy             (GtkWidget  *window);
 

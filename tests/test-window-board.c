@@ -22,6 +22,7 @@
 #include "rectify-register.h"
 #include "rectify-verification.h"
 #include "rectify-window-private.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -32,59 +33,9 @@ typedef struct
 } Fixture;
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 is_unmapped (gpointer data)
 {
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 static void
@@ -137,8 +88,8 @@ open_window (Fixture *fixture,
   g_assert_no_error (error);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_mapped, window, 5000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
+  test_ui_iterate_for (100);
 
   return window;
 }
@@ -150,7 +101,7 @@ close_window (RectifyWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 static RectifyBoard *
@@ -159,8 +110,8 @@ show_board (RectifyWindow *window)
   RectifyBoard *board = _rectify_window_get_board (window);
 
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (window), "board");
-  g_assert_true (iterate_until (is_mapped, board, 3000));
-  iterate_for (50);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, board, 3000));
+  test_ui_iterate_for (50);
 
   return board;
 }
@@ -312,11 +263,11 @@ press_toast_button (RectifyWindow *window,
   AdwToastOverlay *overlay = _rectify_window_get_toast_overlay (window);
   GtkWidget *button;
 
-  g_assert_true (iterate_until (toast_button_shown, &wait, 10000));
+  g_assert_true (test_ui_iterate_until (toast_button_shown, &wait, 10000));
   button = find_toast_button (GTK_WIDGET (overlay), label);
   g_assert_nonnull (button);
   gtk_widget_activate (button);
-  g_assert_true (iterate_until (toast_button_gone, &wait, 10000));
+  g_assert_true (test_ui_iterate_until (toast_button_gone, &wait, 10000));
 }
 
 /* An NC of @status that the rules let move to @to (or, with @allowed FALSE, that they do not). */
@@ -407,7 +358,7 @@ test_counts_and_filters (Fixture       *fixture,
 
   /* The grade filter of the register view filters the board. */
   gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window), RECTIFY_GRADE_MAJOR + 1);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   count_by_status (reg, RECTIFY_GRADE_MAJOR, expected);
   {
     guint n_major = 0;
@@ -422,14 +373,14 @@ test_counts_and_filters (Fixture       *fixture,
   /* "All Open" leaves the Closed column empty. */
   gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window), 0);
   gtk_drop_down_set_selected (_rectify_window_get_status_filter (window), 1);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   count_by_status (reg, -1, expected);
   expected[RECTIFY_STATUS_CLOSED] = 0;
   assert_board_counts (board, expected);
 
   /* Clearing the filters brings every NC back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   count_by_status (reg, -1, expected);
   assert_board_counts (board, expected);
 
@@ -441,7 +392,7 @@ test_counts_and_filters (Fixture       *fixture,
     g_assert_nonnull (nc);
     g_assert_true (rectify_register_move (reg, nc, RECTIFY_STATUS_ANALYSIS, NULL, &error));
     g_assert_no_error (error);
-    iterate_for (50);
+    test_ui_iterate_for (50);
     expected[RECTIFY_STATUS_REPORTED]--;
     expected[RECTIFY_STATUS_ANALYSIS]++;
     assert_board_counts (board, expected);
@@ -485,7 +436,7 @@ test_open_and_moves (Fixture       *fixture,
       g_list_model_get_item (rectify_board_get_column_model (board, RECTIFY_STATUS_ANALYSIS), 0);
 
     g_signal_emit_by_name (view, "activate", 0);
-    iterate_for (50);
+    test_ui_iterate_for (50);
     g_assert_true (rectify_nc_editor_get_nonconformity (editor) == first);
     g_assert_true (gtk_widget_get_visible (_rectify_window_get_editor_pane (window)));
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
@@ -501,7 +452,7 @@ test_open_and_moves (Fixture       *fixture,
   {
     ToastWait wait = { window, "_Open" };
 
-    g_assert_true (iterate_until (toast_button_shown, &wait, 10000));
+    g_assert_true (test_ui_iterate_until (toast_button_shown, &wait, 10000));
     g_assert_true (has_label_text (GTK_WIDGET (_rectify_window_get_toast_overlay (window)),
                                    rectify_board_get_last_message (board)));
   }
@@ -512,7 +463,7 @@ test_open_and_moves (Fixture       *fixture,
   g_assert_true (rectify_nc_editor_get_nonconformity (editor) == refused);
   g_assert_true (gtk_widget_get_visible (_rectify_window_get_editor_pane (window)));
   /* ... at the first missing item: the focus goes into the editor, where it is fixed */
-  g_assert_true (iterate_until (focus_in_editor, window, 5000));
+  g_assert_true (test_ui_iterate_until (focus_in_editor, window, 5000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
 
   /* A move offers Undo, which moves it back through the workflow: the history has both. */
@@ -578,7 +529,7 @@ test_open_and_moves (Fixture       *fixture,
                                                 "A closed nonconformity can only be reopened to Analysis");
     TextWait wait = { window, message };
 
-    g_assert_true (iterate_until (toast_text_shown, &wait, 10000));
+    g_assert_true (test_ui_iterate_until (toast_text_shown, &wait, 10000));
   }
 
   close_window (window);
@@ -619,14 +570,14 @@ test_rapid_changes (Fixture       *fixture,
                                                    &error));
       g_assert_true (rectify_register_update_string (reg, RECTIFY_ENTITY (nc), "title", title, &error));
       g_assert_no_error (error);
-      iterate_for (120);
+      test_ui_iterate_for (120);
     }
-  iterate_for (800);
+  test_ui_iterate_for (800);
 
   {
     TextWait wait = { window, "Title changed" };
 
-    g_assert_true (iterate_until (toast_text_shown, &wait, 5000));
+    g_assert_true (test_ui_iterate_until (toast_text_shown, &wait, 5000));
     g_assert_nonnull (find_toast_button (overlay, "_Undo"));
   }
 
@@ -634,10 +585,10 @@ test_rapid_changes (Fixture       *fixture,
   {
     TextWait wait = { window, "Change undone" };
 
-    g_assert_true (iterate_until (toast_text_shown, &wait, 5000));
+    g_assert_true (test_ui_iterate_until (toast_text_shown, &wait, 5000));
   }
   g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, "Rapid 1");
-  iterate_for (600);
+  test_ui_iterate_for (600);
 
   close_window (window);
 }
@@ -661,7 +612,7 @@ test_narrow (Fixture       *fixture,
 
   window = open_window (fixture, 360, 640);
   board = show_board (window);
-  iterate_for (200);
+  test_ui_iterate_for (200);
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (board)), <=, 360);
@@ -678,7 +629,7 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpfloat (point.x, >, gtk_widget_get_width (GTK_WIDGET (board)));
 
   gtk_adjustment_set_value (hadj, gtk_adjustment_get_upper (hadj) - gtk_adjustment_get_page_size (hadj));
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_true (gtk_widget_compute_point (closed_view, GTK_WIDGET (board),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   g_assert_cmpfloat (point.x, >=, 0);
@@ -688,7 +639,7 @@ test_narrow (Fixture       *fixture,
   /* A card opened at this width takes the whole window, with a way back to the board. */
   g_signal_emit_by_name (rectify_board_get_column_view (board, RECTIFY_STATUS_REPORTED), "activate", 0);
   g_assert_nonnull (rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window)));
-  g_assert_true (iterate_until (is_unmapped, board, 10000));
+  g_assert_true (test_ui_iterate_until (is_unmapped, board, 10000));
   g_assert_true (gtk_widget_get_mapped (_rectify_window_get_editor_pane (window)));
 
   close_window (window);

@@ -20,6 +20,7 @@
 #include "rectify-nc-columns.h"
 #include "rectify-register.h"
 #include "rectify-window-private.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -30,56 +31,7 @@ typedef struct
   guint n_ncs;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main context until @cond holds or @timeout_ms pass; returns whether it holds. */
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -131,8 +83,8 @@ open_window (Fixture *fixture)
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_mapped, window, 5000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
+  test_ui_iterate_for (100);
 
   return window;
 }
@@ -144,7 +96,7 @@ close_window (RectifyWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 static gboolean
@@ -181,7 +133,7 @@ test_export (Fixture       *fixture,
   g_assert_true (_rectify_window_export_to (window, file, NULL));
   /* One export at a time. */
   g_assert_false (_rectify_window_export_to (window, file, NULL));
-  g_assert_true (iterate_until (not_exporting, window, 30000));
+  g_assert_true (test_ui_iterate_until (not_exporting, window, 30000));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
@@ -194,7 +146,7 @@ test_export (Fixture       *fixture,
   audit_path = g_build_filename (fixture->dir, "audit.xlsx", NULL);
   audit_file = g_file_new_for_path (audit_path);
   g_assert_true (_rectify_window_export_to (window, audit_file, audit));
-  g_assert_true (iterate_until (not_exporting, window, 30000));
+  g_assert_true (test_ui_iterate_until (not_exporting, window, 30000));
   g_free (contents);
   contents = NULL;
   g_assert_true (g_file_get_contents (audit_path, &contents, &audit_length, &error));
@@ -237,7 +189,7 @@ test_import (Fixture       *fixture,
   bad = g_build_filename (testdata, "import", "bad.csv", NULL);
   bad_file = g_file_new_for_path (bad);
   dialog = _rectify_window_import_file (window, bad_file);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_false (gtk_widget_get_sensitive (_rectify_import_dialog_get_import_button (dialog)));
   g_assert_nonnull (gtk_list_box_get_row_at_index (_rectify_import_dialog_get_problem_list (dialog), 0));
   {
@@ -249,13 +201,13 @@ test_import (Fixture       *fixture,
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 
   /* The good file: a preview of its 3 findings. */
   good = g_build_filename (testdata, "import", "good.csv", NULL);
   good_file = g_file_new_for_path (good);
   dialog = _rectify_window_import_file (window, good_file);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   n_rows = g_list_model_get_n_items (_rectify_import_dialog_get_preview (dialog));
   g_assert_cmpuint (n_rows, ==, 3);
   g_assert_true (gtk_widget_get_sensitive (_rectify_import_dialog_get_import_button (dialog)));
@@ -276,7 +228,7 @@ test_import (Fixture       *fixture,
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_signal_emit_by_name (_rectify_import_dialog_get_import_button (dialog), "clicked");
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 
   /* The NCs are in the register view's model, attached to the new audit. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs + 3);
@@ -284,7 +236,7 @@ test_import (Fixture       *fixture,
 
   /* The same file again: all already in the register, nothing to import. */
   dialog = _rectify_window_import_file (window, good_file);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   {
     AdwComboRow *audit_row = _rectify_import_dialog_get_audit_row (dialog);
     GListModel *choices = adw_combo_row_get_model (audit_row);
@@ -334,7 +286,7 @@ test_actions_page (Fixture       *fixture,
   reg = rectify_window_get_register (window);
   page = _rectify_window_get_actions_page (window);
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (window), "actions");
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   view = _rectify_actions_page_get_column_view (page);
@@ -366,7 +318,7 @@ test_actions_page (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actions);
 
   /* Owner filter: the second entry is the first owner in order. */
-  iterate_for (50);
+  test_ui_iterate_for (50);
   {
     GtkDropDown *owners = _rectify_actions_page_get_owner_filter (page);
     const char *owner;
@@ -443,12 +395,12 @@ test_actions_page (Fixture       *fixture,
                                 rectify_nonconformity_get_ref (nc)));
 
       _rectify_actions_page_activate (page, i);
-      iterate_for (50);
+      test_ui_iterate_for (50);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_rectify_actions_page_get_nc_popover (page))));
       row = gtk_list_box_get_row_at_index (_rectify_actions_page_get_nc_list (page), 0);
       g_assert_nonnull (row);
       g_signal_emit_by_name (_rectify_actions_page_get_nc_list (page), "row-activated", row);
-      iterate_for (50);
+      test_ui_iterate_for (50);
 
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
                        ==, "nonconformities");
@@ -474,7 +426,7 @@ test_actions_page (Fixture       *fixture,
           continue;
         rectify_register_link_action (reg, nc, action, &error);
         g_assert_no_error (error);
-        iterate_for (50);
+        test_ui_iterate_for (50);
         g_assert_nonnull (strstr (_rectify_actions_page_get_nc_refs (page, action),
                                   rectify_nonconformity_get_ref (nc)));
         break;

@@ -20,6 +20,7 @@
 #include "rectify-nc-editor.h"
 #include "rectify-register.h"
 #include "rectify-window-private.h"
+#include "test-ui-common.h"
 
 static gboolean have_display;
 
@@ -30,61 +31,11 @@ typedef struct
   guint n_ncs;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main context until @cond holds or @timeout_ms pass; returns whether it holds. */
 static gboolean
 not_opening (gpointer data)
 {
   return !rectify_window_is_opening (data);
-}
-
-static gboolean
-iterate_until (gboolean (*cond) (gpointer data),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
 }
 
 typedef struct
@@ -151,8 +102,8 @@ open_window (Fixture *fixture)
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_mapped, window, 5000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
+  test_ui_iterate_for (100);
 
   return window;
 }
@@ -164,7 +115,7 @@ close_window (RectifyWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_null, &weak, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_null, &weak, 5000));
 }
 
 static guint
@@ -213,7 +164,7 @@ set_title_through_editor (RectifyWindow        *window,
 
   gtk_editable_set_text (editable, title);
   _rectify_nc_editor_flush (editor);
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   g_assert_cmpstr (rectify_nonconformity_get_title (nc), ==, title);
 }
@@ -303,7 +254,7 @@ test_window_register (Fixture       *fixture,
   gtk_editable_set_text (_rectify_window_get_search_entry (window), word);
   wait.model = model;
   wait.n = ids->len;
-  g_assert_true (iterate_until (has_count, &wait, 3000));
+  g_assert_true (test_ui_iterate_until (has_count, &wait, 3000));
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (model, i);
@@ -315,7 +266,7 @@ test_window_register (Fixture       *fixture,
     }
   gtk_editable_set_text (_rectify_window_get_search_entry (window), "");
   wait.n = fixture->n_ncs;
-  g_assert_true (iterate_until (has_count, &wait, 3000));
+  g_assert_true (test_ui_iterate_until (has_count, &wait, 3000));
 
   /* Sort by grade: the majors come first. */
   {
@@ -334,7 +285,7 @@ test_window_register (Fixture       *fixture,
   /* Select a row: it shows in the editor. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 2);
   selected = g_list_model_get_item (model, 2);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   g_assert_true (rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window)) == selected);
   ref = g_strdup (rectify_nonconformity_get_ref (selected));
   original_title = g_strdup (rectify_nonconformity_get_title (selected));
@@ -344,7 +295,7 @@ test_window_register (Fixture       *fixture,
   set_title_through_editor (window, selected, "Second draft of the title");
   g_assert_true (rectify_register_can_undo (reg));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_for (50);
+  test_ui_iterate_for (50);
   g_assert_cmpstr (rectify_nonconformity_get_title (selected), ==, original_title);
 
   /* The edit that must last. */
@@ -383,7 +334,7 @@ test_window_new_nc (Fixture       *fixture,
   /* A filter that the new NC would not pass is cleared, so it is in view. */
   gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window), RECTIFY_GRADE_OFI + 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-nc", NULL);
-  iterate_for (50);
+  test_ui_iterate_for (50);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs + 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (_rectify_window_get_grade_filter (window)), ==, 0);
@@ -424,7 +375,7 @@ test_window_session (Fixture       *fixture,
   g_settings_set_string (settings, "last-register", missing_uri);
   window = rectify_window_new (NULL);
   rectify_window_restore_session (window);
-  g_assert_true (iterate_until (not_opening, window, 10000));
+  g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "welcome");
   g_assert_null (rectify_window_get_register (window));
   close_window (window);
@@ -446,7 +397,7 @@ test_window_session (Fixture       *fixture,
   g_assert_true (rectify_window_is_opening (window));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
   g_assert_null (rectify_window_get_register (window));
-  g_assert_true (iterate_until (not_opening, window, 10000));
+  g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "register");
   g_assert_nonnull (rectify_window_get_register (window));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
@@ -456,7 +407,7 @@ test_window_session (Fixture       *fixture,
   /* The page in use at the close comes back at the next start: the board, with its columns
    * filled; the table gets its rows only when its page shows. */
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_mapped, window, 5000));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (window), "board");
   close_window (window);
   {
@@ -467,7 +418,7 @@ test_window_session (Fixture       *fixture,
   window = rectify_window_new (NULL);
   rectify_window_restore_session (window);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (not_opening, window, 10000));
+  g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
                    ==, "board");
   g_assert_null (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
@@ -475,7 +426,7 @@ test_window_session (Fixture       *fixture,
     RectifyBoard *board = _rectify_window_get_board (window);
     guint n_board = 0;
 
-    g_assert_true (iterate_until (is_mapped, board, 5000));
+    g_assert_true (test_ui_iterate_until (test_ui_is_mapped, board, 5000));
     for (RectifyStatus st = 0; st < RECTIFY_N_STATUSES; st++)
       n_board += g_list_model_get_n_items (rectify_board_get_column_model (board, st));
     g_assert_cmpuint (n_board, ==, fixture->n_ncs);
@@ -535,14 +486,14 @@ test_window_outside (Fixture       *fixture,
   n_minor = count_where (before, is_grade, GINT_TO_POINTER (RECTIFY_GRADE_MINOR));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_minor);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
-  iterate_for (100);
+  test_ui_iterate_for (100);
   shown = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
   g_assert_nonnull (shown);
   ref = g_strdup (rectify_nonconformity_get_ref (shown));
 
   /* Its own edit: the window keeps its register */
   set_title_through_editor (window, shown, "Edited in the window");
-  iterate_for (2 * 2500);
+  test_ui_iterate_for (2 * 2500);
   g_assert_true (rectify_window_get_register (window) == before);
 
   /* Another program edits that NC and adds a minor one */
@@ -560,8 +511,8 @@ test_window_outside (Fixture       *fixture,
 
   pair[0] = window;
   pair[1] = before;
-  g_assert_true (iterate_until (register_replaced, pair, 10000));
-  iterate_for (100);
+  g_assert_true (test_ui_iterate_until (register_replaced, pair, 10000));
+  test_ui_iterate_for (100);
 
   /* Read again: the changes are there, the filter and the NC in the editor stay */
   g_assert_cmpuint (gtk_drop_down_get_selected (grade_filter), ==, RECTIFY_GRADE_MINOR + 1);
@@ -577,16 +528,16 @@ test_window_outside (Fixture       *fixture,
   /* With an analysis window open, the reading waits for it to close */
   before = rectify_window_get_register (window);
   rectify_analysis_window_present (GTK_WINDOW (window), before, shown);
-  iterate_for (200);
+  test_ui_iterate_for (200);
   g_assert_true (rectify_analysis_window_any (before));
   g_assert_true (rectify_register_update_string (other, RECTIFY_ENTITY (theirs), "owner",
                                                  "Someone else", &error));
   g_assert_no_error (error);
-  iterate_for (2 * 2500);
+  test_ui_iterate_for (2 * 2500);
   g_assert_true (rectify_window_get_register (window) == before);
   rectify_analysis_window_close_all (before);
   pair[1] = before;
-  g_assert_true (iterate_until (register_replaced, pair, 10000));
+  g_assert_true (test_ui_iterate_until (register_replaced, pair, 10000));
   shown = rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window));
   g_assert_cmpstr (rectify_nonconformity_get_owner (shown), ==, "Someone else");
 

@@ -1727,6 +1727,36 @@ tx_rollback (RectifyRegister *self)
   g_array_set_size (self->marks, self->depth);
 }
 
+/* The undo stack is bounded (RECTIFY_REGISTER_MAX_UNDO_STEPS): every old value of a long
+ * session of edits would otherwise stay in memory as long as the register is open. Drops the
+ * oldest steps, each whole (the entries of a group are next to each other). Only outside a
+ * transaction: the marks of open levels hold positions in the stack. */
+static void
+trim_undo (RectifyRegister *self)
+{
+  guint steps = 0;
+  guint i;
+
+  g_assert (self->depth == 0);
+
+  for (i = self->undo->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo, i - 1);
+
+      /* entry i - 1 is the newest of its step */
+      if (i == self->undo->len ||
+          entry->group != ((UndoEntry *)g_ptr_array_index (self->undo, i))->group)
+        {
+          if (++steps > RECTIFY_REGISTER_MAX_UNDO_STEPS)
+            break;
+        }
+    }
+
+  /* Entries 0 .. i - 1 are the steps past the bound */
+  if (i > 0)
+    g_ptr_array_remove_range (self->undo, 0, i);
+}
+
 static gboolean
 tx_commit (RectifyRegister  *self,
            GError          **error)
@@ -1748,6 +1778,7 @@ tx_commit (RectifyRegister  *self,
   if (self->depth == 0)
     {
       g_ptr_array_set_size (self->journal, 0);
+      trim_undo (self);
       flush_pending_signals (self);
     }
 
@@ -2796,8 +2827,8 @@ remove_database_files (const char *path)
   g_unlink (journal);
 }
 
-/* A part file whose creator is gone but that has no content yet is removed only once it is
- * this old: its creator may be between creating it and locking it. */
+/* A part file whose creator is gone but that has no content and no journal yet is removed only
+ * once it is this old: its creator may be between creating it and locking it. */
 #define STALE_EMPTY_PART_SECONDS 60
 
 /* Whether @name is "@base.part-XXXXXXXX" (8 hex digits): a register being built under a
@@ -2825,9 +2856,10 @@ is_part_name (const char *name,
 /* Removes what creates of @path that were killed or crashed left behind: "PATH.part-XXXXXXXX"
  * files (with their -journal) whose creator is gone. A creator holds an flock () on its part
  * file from just after it made it until the register is at @path (create_database ()); a part
- * file that can be locked has no creator any more. One that is empty may belong to a creator
- * that has not locked it yet, and stays until it is STALE_EMPTY_PART_SECONDS old. Best effort:
- * a file that cannot be looked at or removed is left. */
+ * file that can be locked has no creator any more. One that is still empty, without a journal
+ * (SQLite writes the journal first), may belong to a creator that has not locked it yet, and
+ * stays until it is STALE_EMPTY_PART_SECONDS old. Best effort: a file that cannot be looked at
+ * or removed is left. */
 static void
 remove_stale_parts (const char *path)
 {
@@ -2839,6 +2871,7 @@ remove_stale_parts (const char *path)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *part = NULL;
+      g_autofree char *journal = NULL;
       GStatBuf st;
       int fd;
 
@@ -2846,12 +2879,14 @@ remove_stale_parts (const char *path)
         continue;
 
       part = g_build_filename (dir, name, NULL);
+      journal = g_strconcat (part, "-journal", NULL);
       fd = g_open (part, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
       if (fd < 0)
         continue;
 
       if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
-          (st.st_size > 0 || time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
+          (st.st_size > 0 || g_file_test (journal, G_FILE_TEST_EXISTS) ||
+           time (NULL) - st.st_mtime >= STALE_EMPTY_PART_SECONDS) &&
           flock (fd, LOCK_EX | LOCK_NB) == 0)
         {
           g_debug ("Removing %s, left by a create that did not finish", part);

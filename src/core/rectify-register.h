@@ -175,7 +175,11 @@ gboolean              rectify_register_remove               (RectifyRegister    
 
 /* Undo of the last rectify_register_update() or rectify_register_move() (a stack; each undo is
  * itself written and recorded in the history). One undo reverts a whole step: a move with its
- * closed-on/closed-by, an update with the deadlines it recomputed or the reopening it caused. */
+ * closed-on/closed-by, an update with the deadlines it recomputed or the reopening it caused.
+ * The stack keeps the last RECTIFY_REGISTER_MAX_UNDO_STEPS steps; the oldest step is dropped,
+ * whole, when a newer one would go past them. */
+#define RECTIFY_REGISTER_MAX_UNDO_STEPS 100
+
 gboolean              rectify_register_can_undo             (RectifyRegister       *self);
 gboolean              rectify_register_undo                 (RectifyRegister       *self,
                                                              GError               **error);
