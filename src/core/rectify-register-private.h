@@ -20,6 +20,9 @@ gboolean _rectify_register_create_file_at_version (const char  *path,
 
 /* The register's SQLite connection, for read-only queries of core modules (figures, similarity).
  * Writes must go through the RectifyRegister API. (transfer none) */
+/* The page cache of a register's connection (PRAGMA cache_size, negative: KiB) */
+#define RECTIFY_REGISTER_CACHE_KIB -32768
+
 struct sqlite3 *_rectify_register_get_db          (RectifyRegister *self);
 
 /* One step of undo: the writes between begin and end are reverted together by one

@@ -2762,7 +2762,7 @@ configure_connection (sqlite3     *db,
    * batch is its own savepoint */
   if (!exec_static (db,
                     "PRAGMA foreign_keys = ON;"
-                    " PRAGMA cache_size = -32768;"
+                    " PRAGMA cache_size = " G_STRINGIFY (RECTIFY_REGISTER_CACHE_KIB) ";"
                     " PRAGMA temp_store = MEMORY",
                     _("Could not set up the register"), error))
     return FALSE;
