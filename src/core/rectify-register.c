@@ -3587,6 +3587,7 @@ static RectifyRegister *
 open_read_only (const char  *path,
                 int          found,
                 gboolean     writable,
+                gboolean     immutable_when_idle,
                 GError     **error)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -3613,7 +3614,8 @@ open_read_only (const char  *path,
       return NULL;
     }
 
-  uri = readonly_uri (path, !writable && !g_file_test (wal, G_FILE_TEST_EXISTS));
+  uri = readonly_uri (path, (!writable || immutable_when_idle) &&
+                            !g_file_test (wal, G_FILE_TEST_EXISTS));
   if (uri == NULL)
     {
       g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
@@ -3703,7 +3705,7 @@ rectify_register_open_full (const char                *path,
     }
 
   if (!writable || (flags & RECTIFY_REGISTER_OPEN_READ_ONLY) != 0)
-    return open_read_only (path, found, writable, error);
+    return open_read_only (path, found, writable, FALSE, error);
 
   if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
     backup = g_strdup_printf ("%s.v%d.bak", path, found);
@@ -3819,12 +3821,8 @@ rectify_register_open_read_only (const char  *path,
                                  GError     **error)
 {
   g_autoptr(RectifyRegister) self = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
   gboolean writable = FALSE;
   int found;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3832,44 +3830,9 @@ rectify_register_open_read_only (const char  *path,
   if ((found = inspect_file (path, FALSE, &writable, error)) == 0)
     return NULL;
 
-  if (found < RECTIFY_REGISTER_SCHEMA_VERSION)
-    {
-      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_READ_ONLY,
-                   /* Translators: %s is a file name */
-                   _("“%s” was written by an older version of Rectify: open it once to "
-                     "upgrade it."), path);
-      return NULL;
-    }
-
   /* Immutable (no locks, no -shm or -wal file created) unless a write-ahead log is there:
    * then another program may be writing, and the log must be read with locks. */
-  wal = g_strconcat (path, "-wal", NULL);
-  uri = readonly_uri (path, !g_file_test (wal, G_FILE_TEST_EXISTS));
-  if (uri == NULL)
-    {
-      g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
-                   _("Could not open “%s”: the file name cannot be used."), path);
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (error, db, rc, _("Could not open the register"));
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  if (!configure_connection (db, FALSE, error) ||
-      !exec_static (db, "PRAGMA query_only = ON", _("Could not open the register"), error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  /* Takes @db; closes it on failure */
-  if ((self = register_new_for_db (path, db, TRUE, error)) == NULL)
+  if ((self = open_read_only (path, found, writable, TRUE, error)) == NULL)
     return NULL;
 
   if (!load_store (self, TABLE_ACTION, error))
