@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "rectify-demo.h"
 #include "rectify-register.h"
@@ -32,22 +33,42 @@ static gint64 start_us;
 static gint64 opened_us;   /* the window built, the register being read */
 static char *register_path;
 static gboolean done;
+static gboolean filling;
+static gint64 first_frame_us;
+static double frame_begin_cpu_ms;
+static double max_fill_frame_cpu_ms;
+static guint n_fill_frames;
+
+/* CPU time of this thread (the main thread): what the window's work cost, whatever else the
+ * machine is doing. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1.0e6;
+}
 
 static void
 report (RectifyWindow *window)
 {
   struct rusage usage;
-  GtkColumnView *view = _rectify_window_get_column_view (window);
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* The NCs the table shows: it may still be getting its rows (a few more each frame) */
+  GListModel *model = _rectify_window_get_filtered (window);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  double first_frame_ms = (g_get_monotonic_time () - start_us) / 1000.0;
+  double cpu_ms = thread_cpu_ms ();
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("rows=%u open_ms=%.1f first_frame_ms=%.1f peak_rss_mb=%.1f renderer=%s\n",
+  g_print ("rows=%u open_ms=%.1f first_frame_ms=%.1f peak_rss_mb=%.1f renderer=%s "
+           "first_frame_cpu_ms=%.1f\n",
            g_list_model_get_n_items (model),
            (opened_us - start_us) / 1000.0,
-           (g_get_monotonic_time () - start_us) / 1000.0,
+           first_frame_ms,
            usage.ru_maxrss / 1024.0,
-           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
+           cpu_ms);
 }
 
 static void
@@ -71,8 +92,39 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   done = TRUE;
+  first_frame_us = g_get_monotonic_time ();
   report (window);
+  filling = _rectify_window_is_table_filling (window);
+  if (!filling)
+    gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The frames after the first while the table gets the rest of its rows: their count, the
+ * slowest (CPU of the main thread), and the time until the table has them all. */
+static void
+fill_after_paint_cb (GdkFrameClock *clock,
+                     RectifyWindow *window)
+{
+  if (!filling)
+    return;
+
+  n_fill_frames++;
+  max_fill_frame_cpu_ms = MAX (max_fill_frame_cpu_ms, thread_cpu_ms () - frame_begin_cpu_ms);
+  if (_rectify_window_is_table_filling (window))
+    return;
+
+  filling = FALSE;
+  g_print ("fill_frames=%u fill_ms=%.1f max_fill_frame_cpu_ms=%.1f\n",
+           n_fill_frames, (g_get_monotonic_time () - first_frame_us) / 1000.0,
+           max_fill_frame_cpu_ms);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 RectifyWindow *window)
+{
+  frame_begin_cpu_ms = thread_cpu_ms ();
 }
 
 static void
@@ -81,6 +133,8 @@ realize_cb (GtkWidget *widget,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
+  g_signal_connect_object (clock, "before-paint", G_CALLBACK (before_paint_cb), widget, 0);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (fill_after_paint_cb), widget, 0);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), widget, 0);
 }
 

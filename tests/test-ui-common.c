@@ -11,6 +11,7 @@
 
 #include "rectify-demo.h"
 #include "rectify-settings.h"
+#include "rectify-window-private.h"
 #include "test-ui-common.h"
 
 static gboolean
@@ -144,6 +145,19 @@ test_ui_open_window (RectifyApplication *app,
   test_ui_iterate_for (100);
 
   return window;
+}
+
+static gboolean
+table_filled (gpointer data)
+{
+  return !_rectify_window_is_table_filling (data);
+}
+
+GListModel *
+test_ui_table_rows (RectifyWindow *window)
+{
+  g_assert_true (test_ui_iterate_until (table_filled, window, 5000));
+  return G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
 }
 
 RectifyNonconformity *

@@ -40,6 +40,9 @@ void                test_ui_remove_folder       (const char *dir);
 /* A window of @app on the register at @path, shown and mapped. (transfer none) */
 RectifyWindow      *test_ui_open_window         (RectifyApplication *app,
                                                  const char         *path);
+/* Waits until @window's table has all its rows (it gets them a few more each frame after a
+ * register shows or the filters change) and returns them: the table's selection model. */
+GListModel         *test_ui_table_rows          (RectifyWindow      *window);
 /* The NC with the most causes (the richest analysis), for the analysis window. (transfer none) */
 RectifyNonconformity *test_ui_find_analysed_nc  (RectifyRegister    *reg);
 

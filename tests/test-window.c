@@ -145,6 +145,13 @@ is_grade (RectifyNonconformity *nc,
 }
 
 static gboolean
+has_status (RectifyNonconformity *nc,
+            gpointer              data)
+{
+  return rectify_nonconformity_get_status (nc) == (RectifyStatus)GPOINTER_TO_INT (data);
+}
+
+static gboolean
 is_overdue (RectifyNonconformity *nc,
             gpointer              data)
 {
@@ -198,7 +205,7 @@ test_window_register (Fixture       *fixture,
   window = open_window (fixture);
   reg = rectify_window_get_register (window);
   view = _rectify_window_get_column_view (window);
-  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  model = test_ui_table_rows (window);
 
   /* Every NC is a row, sorted by reference. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
@@ -217,7 +224,7 @@ test_window_register (Fixture       *fixture,
   g_assert_cmpuint (n_major, <, fixture->n_ncs);
   grade_filter = _rectify_window_get_grade_filter (window);
   gtk_drop_down_set_selected (grade_filter, RECTIFY_GRADE_MAJOR + 1);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_major);
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, n_major);
   for (guint i = 0; i < n_major; i++)
     {
       g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (model, i);
@@ -228,14 +235,14 @@ test_window_register (Fixture       *fixture,
     g_assert_cmpstr (gtk_label_get_text (_rectify_window_get_count_label (window)), ==, expected);
   }
   gtk_drop_down_set_selected (grade_filter, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, fixture->n_ncs);
 
   /* Overdue only. */
   n_overdue = count_where (reg, is_overdue, today);
   gtk_toggle_button_set_active (_rectify_window_get_overdue_toggle (window), TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_overdue);
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, n_overdue);
   gtk_toggle_button_set_active (_rectify_window_get_overdue_toggle (window), FALSE);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fixture->n_ncs);
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, fixture->n_ncs);
 
   /* Search for a word of the last NC's title (the entry is debounced, so wait). */
   {
@@ -557,6 +564,87 @@ test_natural_compare (void)
   g_assert_cmpint (_rectify_natural_compare ("NC-1", "NC-1a"), <, 0);
 }
 
+/* A large register: the table's first frames have the rows that fit, not the 200 rows GTK 4.8
+ * would build at once; then all of them. A filter change with no row selected fills again;
+ * an NC shown far down makes the table whole at once and selects its row, which then keeps its
+ * place through a filter change. */
+static void
+test_window_table_fill (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "Large.rectify", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyNonconformity) last = NULL;
+  const guint n_ncs = 600;
+  RectifyWindow *window;
+  RectifyRegister *reg;
+  GtkSingleSelection *selection;
+  GListModel *rows;
+  guint n_open;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  {
+    g_autoptr(RectifyRegister) large = rectify_register_create (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rectify_demo_populate_synthetic (large, n_ncs, 1, "2026-06-15", &error));
+    g_assert_no_error (error);
+  }
+
+  window = rectify_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (rectify_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
+  reg = rectify_window_get_register (window);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (_rectify_window_get_column_view (window)));
+  selection = GTK_SINGLE_SELECTION (rows);
+
+  g_assert_true (_rectify_window_is_table_filling (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 200);
+  g_assert_true (test_ui_table_rows (window) == rows);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_ncs);
+  g_assert_cmpuint (g_list_model_get_n_items (_rectify_window_get_filtered (window)), ==, n_ncs);
+
+  /* Another filter, nothing selected: filled again, to the NCs the filter lets through (the
+   * status filter's second choice: every NC but the closed ones) */
+  n_open = n_ncs - count_where (reg, has_status, GINT_TO_POINTER (RECTIFY_STATUS_CLOSED));
+  g_assert_cmpuint (n_open, >, 200);
+  g_assert_cmpuint (n_open, <, n_ncs);
+  gtk_drop_down_set_selected (_rectify_window_get_status_filter (window), 1);
+  g_assert_true (_rectify_window_is_table_filling (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, n_open);
+  gtk_drop_down_set_selected (_rectify_window_get_status_filter (window), 0);
+  g_assert_true (_rectify_window_is_table_filling (window));
+
+  /* The last row, shown while the table fills: whole at once, the row selected */
+  last = g_list_model_get_item (_rectify_window_get_filtered (window), n_ncs - 1);
+  rectify_window_show_nonconformity (window, last);
+  g_assert_false (_rectify_window_is_table_filling (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_ncs);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n_ncs - 1);
+  g_assert_true (rectify_nc_editor_get_nonconformity (_rectify_window_get_editor (window)) == last);
+
+  /* A filter that keeps the selected NC: no fill, the row stays selected */
+  gtk_drop_down_set_selected (_rectify_window_get_grade_filter (window),
+                              rectify_nonconformity_get_grade (last) + 1);
+  g_assert_false (_rectify_window_is_table_filling (window));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer)last);
+  test_ui_iterate_for (100);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer)last);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +664,8 @@ main (int   argc,
               fixture_set_up, test_window_outside, fixture_tear_down);
   g_test_add ("/Rectify/Window/session", Fixture, NULL,
               fixture_set_up, test_window_session, fixture_tear_down);
+  g_test_add ("/Rectify/Window/table-fill", Fixture, NULL,
+              fixture_set_up, test_window_table_fill, fixture_tear_down);
 
   return g_test_run ();
 }

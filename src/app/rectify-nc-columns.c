@@ -115,8 +115,9 @@ _rectify_format_due_date (const char *due,
   if (due == NULL || !rectify_date_parse (due, &date))
     return NULL;
 
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 12, 0, 0);
+  /* A calendar date: no time zone to look up (once per row on screen) */
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 12, 0, 0);
   /* Translators: a due date in the table, see strftime(3) */
   date_text = g_date_time_format (dt, _("%-d %b %Y"));
 
@@ -166,14 +167,37 @@ create_grade_cell (void)
                        NULL);
 }
 
+static gboolean
+overdue_query_tooltip_cb (GtkWidget  *cell,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Overdue"));
+  return TRUE;
+}
+
+/* Shown only for an overdue NC: its tooltip and accessible name are always "Overdue". The
+ * tooltip comes from query-tooltip: gtk_widget_set_tooltip_text () asks the display where the
+ * pointer is (a round trip to the X server), which, once per row, slowed the table's filling. */
 static GtkWidget *
 create_overdue_cell (void)
 {
-  return g_object_new (GTK_TYPE_IMAGE,
-                       "halign", GTK_ALIGN_CENTER,
-                       "icon-name", "alarm-symbolic",
-                       "css-classes", (const char *[]) { "overdue", NULL },
-                       NULL);
+  GtkWidget *cell = g_object_new (GTK_TYPE_IMAGE,
+                                  "visible", FALSE,
+                                  "halign", GTK_ALIGN_CENTER,
+                                  "icon-name", "alarm-symbolic",
+                                  "css-classes", (const char *[]) { "overdue", NULL },
+                                  "has-tooltip", TRUE,
+                                  NULL);
+
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (overdue_query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"),
+                                  -1);
+  return cell;
 }
 
 static void
@@ -277,13 +301,7 @@ fill_overdue (GtkWidget            *cell,
               RectifyNonconformity *nc,
               const char           *today)
 {
-  gboolean overdue = rectify_nonconformity_is_overdue (nc, today);
-
-  gtk_widget_set_visible (cell, overdue);
-  gtk_widget_set_tooltip_text (cell, overdue ? _("Overdue") : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, overdue ? _("Overdue") : "",
-                                  -1);
+  gtk_widget_set_visible (cell, rectify_nonconformity_is_overdue (nc, today));
 }
 
 /* Sorters */

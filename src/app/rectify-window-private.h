@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 /* For tests: the widgets a person uses. */
 GtkColumnView   *_rectify_window_get_column_view    (RectifyWindow *self);
+/* Whether the table is still getting its rows, a few more each frame (after a register shows,
+ * or the filters change with no row selected). */
+gboolean         _rectify_window_is_table_filling   (RectifyWindow *self);
+/* The NCs the filters let through, in the table's order: the table's rows once filled. */
+GListModel      *_rectify_window_get_filtered       (RectifyWindow *self);
 RectifyNcEditor *_rectify_window_get_editor         (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_grade_filter   (RectifyWindow *self);
 GtkDropDown     *_rectify_window_get_status_filter  (RectifyWindow *self);

@@ -37,6 +37,15 @@
 #define EXPORT_PROGRESS_DELAY_MS 250
 /* How often an open register is looked at for changes made by another program */
 #define OUTSIDE_CHECK_SECONDS 2
+
+/* The table's progressive fill (see start_table_fill ()): the rows of its first frame are those
+ * that fit in its height (rows are at least TABLE_ROW_HEIGHT pixels high), then TABLE_MORE_ROWS
+ * more each frame, then all of them once GTK 4.8's list view has all the row widgets it keeps
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS, 200, and two more). */
+#define TABLE_ROW_HEIGHT     28
+#define TABLE_FIRST_ROWS     40
+#define TABLE_MORE_ROWS      12
+#define TABLE_ALL_ROWS       210
 /* The status filter's "All Open": every status but Closed. */
 #define STATUS_OPEN RECTIFY_DASHBOARD_STATUS_OPEN
 
@@ -87,10 +96,12 @@ struct _RectifyWindow
   char                 *today;
 
   /* The open register and the models over its NCs:
-   * NCs -> GtkSortListModel (column view's sorter) -> GtkFilterListModel -> GtkSingleSelection */
+   * NCs -> GtkSortListModel (column view's sorter) -> GtkFilterListModel -> GtkSliceListModel
+   * (the table's progressive fill) -> GtkSingleSelection */
   RectifyRegister      *reg;
   GtkSortListModel     *sort_model;
   GtkFilterListModel   *filter_model;
+  GtkSliceListModel    *table_rows;
   GtkSingleSelection   *selection;
   GtkCustomFilter      *filter;
   GBinding             *editor_title_binding;
@@ -100,6 +111,10 @@ struct _RectifyWindow
   gboolean              board_attached;
   /* The table gets its rows once the Nonconformities page first shows (see attach_table ()) */
   gboolean              table_attached;
+  /* The rows the table has while it fills (G_MAXUINT: all), see start_table_fill () */
+  guint                 table_n_rows;
+  guint                 table_fill_id;
+  gint64                table_fill_frame;
   /* Changes made to the register by another program (see check_outside_cb ()) */
   guint                 outside_id;
   gboolean              outside_pending;
@@ -385,8 +400,91 @@ filter_func (gpointer item,
 }
 
 static void
+set_table_n_rows (RectifyWindow *self,
+                  guint          n_rows)
+{
+  if (self->table_n_rows == n_rows)
+    return;
+
+  self->table_n_rows = n_rows;
+  gtk_slice_list_model_set_size (self->table_rows, n_rows);
+}
+
+static void
+stop_table_fill (RectifyWindow *self)
+{
+  if (self->table_fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->table_fill_id);
+  self->table_fill_id = 0;
+}
+
+/* Every row, now (a row to select may be further down). */
+static void
+finish_table_fill (RectifyWindow *self)
+{
+  stop_table_fill (self);
+  set_table_n_rows (self, G_MAXUINT);
+}
+
+static gboolean
+table_fill_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (user_data);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  guint next = self->table_n_rows + TABLE_MORE_ROWS;
+
+  /* The first tick comes before the first frame is drawn: that frame keeps the first rows. */
+  if (self->table_fill_frame < 0)
+    {
+      self->table_fill_frame = frame;
+      return G_SOURCE_CONTINUE;
+    }
+  if (frame == self->table_fill_frame)
+    return G_SOURCE_CONTINUE;
+
+  if (next < TABLE_ALL_ROWS && next < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    {
+      set_table_n_rows (self, next);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The list view has all the row widgets it keeps: the rest are rows to scroll to. */
+  set_table_n_rows (self, G_MAXUINT);
+  self->table_fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A GTK 4.8 list view makes a row (nine cells here) for up to 202 items as soon as its model
+ * has them, on screen or not: about 100 ms on a large register, before the first frame that
+ * shows any. The table's model is therefore a slice of the filtered NCs: first the rows that fit
+ * in the table's height, then more each frame until the list view has all the rows it keeps,
+ * then every NC. Started when a new set of rows comes (another register, the table's first
+ * showing, a change of the filters with no row selected), finished at once when a row is to be
+ * selected. */
+static void
+start_table_fill (RectifyWindow *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_stack));
+
+  if (height <= 0)
+    height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  stop_table_fill (self);
+  set_table_n_rows (self, height > 0 ? (guint)(height / TABLE_ROW_HEIGHT) + 1 : TABLE_FIRST_ROWS);
+  self->table_fill_frame = -1;
+  self->table_fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), table_fill_tick_cb,
+                                                      self, NULL);
+}
+
+static void
 refilter (RectifyWindow *self)
 {
+  /* Another set of rows: filled progressively, unless one is selected (it keeps its place). */
+  if (self->table_attached &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    start_table_fill (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -486,6 +584,8 @@ select_nonconformity (RectifyWindow        *self,
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
+
+  finish_table_fill (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1009,6 +1109,7 @@ attach_table (RectifyWindow *self)
     return;
 
   self->table_attached = TRUE;
+  start_table_fill (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -1055,6 +1156,8 @@ set_register_full (RectifyWindow   *self,
   if (self->board_attached)
     rectify_board_set_register (self->board, reg);
   rectify_dashboard_set_register (self->dashboard, reg);
+  if (self->table_attached)
+    start_table_fill (self);
   gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "nonconformities") == 0)
     attach_table (self);
@@ -2311,12 +2414,14 @@ rectify_window_dispose (GObject *object)
       rectify_dashboard_set_register (self->dashboard, NULL);
     }
 
+  stop_table_fill (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->table_rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
@@ -2550,7 +2655,10 @@ rectify_window_init (RectifyWindow *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->table_n_rows = G_MAXUINT;
+  self->table_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                               0, self->table_n_rows);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->table_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_sort_by_column (self->column_view, ref_column, GTK_SORT_ASCENDING);
@@ -2758,6 +2866,20 @@ _rectify_window_get_column_view (RectifyWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
   return self->column_view;
+}
+
+gboolean
+_rectify_window_is_table_filling (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+  return self->table_n_rows != G_MAXUINT;
+}
+
+GListModel *
+_rectify_window_get_filtered (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 RectifyNcEditor *
