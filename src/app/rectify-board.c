@@ -56,6 +56,7 @@ struct _RectifyBoard
   gboolean              read_only;   /* the register is open for reading only: no moves */
   gulong                changed_id;
   GListModel           *filter_source;
+  GtkFilter            *extra_filter;  /* beside each column's status, see rectify_board_set_filter () */
   char                 *today;
   char                 *last_message;
 
@@ -602,7 +603,8 @@ build_column (RectifyBoard  *self,
 {
   Column *column = &self->columns[status];
   GtkListItemFactory *factory;
-  GtkCustomFilter *filter;
+  GtkCustomFilter *status_filter;
+  GtkEveryFilter *filter;
   GtkDropTarget *drop;
   GtkWidget *header;
   GtkWidget *title;
@@ -631,7 +633,11 @@ build_column (RectifyBoard  *self,
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (column->count_label));
   gtk_box_append (GTK_BOX (column->box), header);
 
-  filter = gtk_custom_filter_new (filter_by_status, GINT_TO_POINTER (status), NULL);
+  /* The column's status first: the board's other filter (the window's) then sees only the NCs
+   * of this column. */
+  status_filter = gtk_custom_filter_new (filter_by_status, GINT_TO_POINTER (status), NULL);
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (status_filter));
   column->model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
 
   factory = gtk_signal_list_item_factory_new ();
@@ -810,6 +816,9 @@ rectify_board_dispose (GObject *object)
 
   g_clear_object (&self->reg);
   g_clear_object (&self->filter_source);
+  if (self->extra_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->extra_filter, self);
+  g_clear_object (&self->extra_filter);
 
   G_OBJECT_CLASS (rectify_board_parent_class)->dispose (object);
 }
@@ -1007,6 +1016,59 @@ rectify_board_set_filter_model (RectifyBoard *self,
     return;
 
   update_source (self);
+}
+
+static void
+extra_filter_changed_cb (RectifyBoard *self)
+{
+  /* Another set of cards: the first ones first (this runs before the columns refilter) */
+  start_fill (self);
+}
+
+/**
+ * rectify_board_set_filter:
+ * @filter: (nullable): a filter of RectifyNonconformity, applied to the NCs of the source
+ *   model (rectify_board_set_filter_model ()) with each column's status
+ *
+ * With the window's sorted NCs as the source and its filter here, the board shows what the
+ * register view shows. Cheaper than a source that is itself a filtered model: a column reads
+ * each NC of its source, and an item of a GtkFilterListModel costs a search of its bitset.
+ */
+void
+rectify_board_set_filter (RectifyBoard *self,
+                          GtkFilter    *filter)
+{
+  g_return_if_fail (RECTIFY_IS_BOARD (self));
+  g_return_if_fail (filter == NULL || GTK_IS_FILTER (filter));
+
+  if (filter == self->extra_filter)
+    return;
+
+  if (self->extra_filter != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->extra_filter, self);
+      for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
+        {
+          GtkFilter *every = gtk_filter_list_model_get_filter (self->columns[i].model);
+
+          gtk_multi_filter_remove (GTK_MULTI_FILTER (every), 1);
+        }
+    }
+  g_set_object (&self->extra_filter, filter);
+
+  start_fill (self);
+  if (filter == NULL)
+    return;
+
+  /* Before the columns' own handlers, so that their refilter meets the first cards only */
+  g_signal_connect_object (filter, "changed", G_CALLBACK (extra_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < RECTIFY_N_STATUSES; i++)
+    {
+      GtkFilter *every = gtk_filter_list_model_get_filter (self->columns[i].model);
+
+      gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (filter));
+    }
 }
 
 GListModel *

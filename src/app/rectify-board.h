@@ -43,10 +43,14 @@ GtkWidget            *rectify_board_new                (void);
 void                  rectify_board_set_register       (RectifyBoard         *self,
                                                         RectifyRegister      *reg);
 RectifyRegister      *rectify_board_get_register       (RectifyBoard         *self);
-/* The board shows the NCs of @model (the window passes its filtered model, so filters are
- * shared with the register view); NULL: all NCs of the register. */
+/* The board shows the NCs of @model (the window passes its sorted NCs, so the cards are in the
+ * table's order); NULL: all NCs of the register. */
 void                  rectify_board_set_filter_model   (RectifyBoard         *self,
                                                         GListModel           *model);
+/* Only the NCs of the model that @filter lets through (NULL: all). The window passes its sorted
+ * NCs as the model and its filter here. */
+void                  rectify_board_set_filter         (RectifyBoard         *self,
+                                                        GtkFilter            *filter);
 /* The NCs shown in the column of @status (transfer none). */
 GListModel           *rectify_board_get_column_model   (RectifyBoard         *self,
                                                         RectifyStatus         status);

@@ -2071,7 +2071,9 @@ attach_board (RectifyWindow *self)
     return;
 
   self->board_attached = TRUE;
-  rectify_board_set_filter_model (self->board, G_LIST_MODEL (self->filter_model));
+  /* The board shows what the table shows: the sorted NCs through the same filter */
+  rectify_board_set_filter (self->board, GTK_FILTER (self->filter));
+  rectify_board_set_filter_model (self->board, G_LIST_MODEL (self->sort_model));
   rectify_board_set_register (self->board, self->reg);
 }
 
@@ -2399,14 +2401,16 @@ rectify_window_dispose (GObject *object)
   if (self->editor != NULL)
     set_editor_nonconformity (self, NULL);
 
-  /* The board keeps the filtered model alive until it goes: let go of it first, so no change of
-   * the model reaches this window's widgets while they are torn down. */
+  /* The board keeps the sorted model and the filter (whose function reads this window) alive
+   * until it goes: let go of them first, so no change of the models reaches this window's
+   * widgets while they are torn down. */
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->board != NULL)
     {
       rectify_board_set_register (self->board, NULL);
       rectify_board_set_filter_model (self->board, NULL);
+      rectify_board_set_filter (self->board, NULL);
     }
   if (self->dashboard != NULL)
     {
