@@ -13,7 +13,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "rectify-date.h"
+#include "rectify-demo.h"
 #include "rectify-reminders.h"
 
 /* The date a reminder's body shows: @german when the test runs with LC_TIME=de_DE.UTF-8 (set by
@@ -296,6 +299,139 @@ test_resubmission (void)
   g_ptr_array_unref (r);
 }
 
+static RectifyNonconformity *
+find_nc (RectifyRegister *reg,
+         gboolean         closed,
+         guint            skip)
+{
+  GListModel *ncs = rectify_register_get_nonconformities (reg);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+
+      if ((rectify_nonconformity_get_status (nc) == RECTIFY_STATUS_CLOSED) == closed &&
+          skip-- == 0)
+        return nc;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+record (RectifyRegister      *reg,
+        RectifyNonconformity *nc,
+        const char           *role,
+        gboolean              approved,
+        const char           *decided_on,
+        const char           *resubmit_by)
+{
+  g_autoptr(GError) error = NULL;
+
+  rectify_register_record_approval (reg, nc, role, "A. Auditor", approved, decided_on,
+                                    resubmit_by, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The items read from a register file are those made from its objects: every NC, the
+ * resubmissions the certification body still waits for, every action, in the same order. */
+static void
+test_collect (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rectify-test-reminders-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "R.rectify", NULL);
+  g_autoptr(RectifyRegister) reg = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  GStringChunk *strings = g_string_chunk_new (1024);
+  GListModel *ncs, *actions;
+  guint n_resubmissions = 0;
+
+  g_assert_no_error (error);
+  reg = rectify_register_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_demo_populate (reg, "2026-06-15", &error));
+  g_assert_no_error (error);
+
+  /* Waited for: not accepted, resubmit by a date */
+  record (reg, find_nc (reg, FALSE, 0), "certification-body", FALSE, "2026-06-01", "2026-07-01");
+  /* Not accepted, then accepted: nothing to wait for */
+  record (reg, find_nc (reg, FALSE, 1), "certification-body", FALSE, "2026-06-01", "2026-06-20");
+  record (reg, find_nc (reg, FALSE, 1), "certification-body", TRUE, "2026-06-10", NULL);
+  /* Accepted, then not accepted: waited for (the latest decision counts) */
+  record (reg, find_nc (reg, FALSE, 2), "certification-body", TRUE, "2026-06-01", NULL);
+  record (reg, find_nc (reg, FALSE, 2), "certification-body", FALSE, "2026-06-11", "2026-06-30");
+  /* Not accepted without a date; management's rejection (not the certification body's) */
+  record (reg, find_nc (reg, FALSE, 3), "certification-body", FALSE, "2026-06-01", NULL);
+  record (reg, find_nc (reg, FALSE, 4), "management", FALSE, "2026-06-01", NULL);
+  /* Closed: nothing more about it */
+  record (reg, find_nc (reg, TRUE, 0), "certification-body", FALSE, "2026-06-01", "2026-07-01");
+
+  /* What the app made from the objects before */
+  ncs = rectify_register_get_nonconformities (reg);
+  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
+    {
+      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
+      RectifyReminderItem item;
+
+      rectify_reminder_item_init_nonconformity (&item, nc);
+      g_array_append_val (expected, item);
+      if (!item.finished)
+        {
+          GPtrArray *approvals = rectify_register_list_approvals (reg, nc);
+          const char *resubmit_by = rectify_approvals_get_resubmit_by (approvals);
+
+          g_ptr_array_add (keep, approvals);
+          if (resubmit_by != NULL)
+            {
+              rectify_reminder_item_init_resubmission (&item, nc, resubmit_by);
+              g_array_append_val (expected, item);
+              n_resubmissions++;
+            }
+        }
+    }
+  actions = rectify_register_get_actions (reg);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RectifyAction) action = g_list_model_get_item (actions, i);
+      RectifyReminderItem item;
+
+      rectify_reminder_item_init_action (&item, action);
+      g_array_append_val (expected, item);
+    }
+  g_assert_cmpuint (n_resubmissions, ==, 2);
+
+  g_assert_true (rectify_reminders_collect (reg, items, strings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, expected->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RectifyReminderItem *a = &g_array_index (items, RectifyReminderItem, i);
+      const RectifyReminderItem *b = &g_array_index (expected, RectifyReminderItem, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->ref, ==, b->ref);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->due_on, ==, b->due_on);
+      g_assert_cmpint (a->finished, ==, b->finished);
+    }
+
+  g_string_chunk_free (strings);
+  g_clear_object (&reg);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/Rectify/Reminders/edges", test_edges);
   g_test_add_func ("/Rectify/Reminders/from-objects", test_from_objects);
   g_test_add_func ("/Rectify/Reminders/resubmission", test_resubmission);
+  g_test_add_func ("/Rectify/Reminders/collect", test_collect);
 
   return g_test_run ();
 }

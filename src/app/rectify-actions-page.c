@@ -264,21 +264,6 @@ static const ColumnInfo columns[] = {
   { COLUMN_DONE, N_("Done On"), FALSE, 110 },
 };
 
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
-
-  if (iso == NULL || !rectify_date_parse (iso, &date))
-    return NULL;
-
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 12, 0, 0);
-  /* Translators: a date in the table, see strftime(3) */
-  return g_date_time_format (dt, _("%-d %b %Y"));
-}
-
 static void
 fill_cell (RectifyActionsPage *self,
            const ColumnInfo   *info,
@@ -346,7 +331,8 @@ fill_cell (RectifyActionsPage *self,
       break;
 
     case COLUMN_DONE:
-      text = format_date (rectify_action_get_done_on (action));
+      /* only the date: the same text as a due date of something finished */
+      text = _rectify_format_due_date (rectify_action_get_done_on (action), TRUE, NULL);
       gtk_label_set_text (GTK_LABEL (label), text);
       break;
 

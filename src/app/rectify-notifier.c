@@ -256,52 +256,6 @@ add_possible_keys (GHashTable                *keys,
                                                      RECTIFY_REMINDER_OVERDUE, item->due_on));
 }
 
-/* What the reminders of @reg look at: its NCs and actions, and the resubmission of an open NC's
- * plan the CB asked for, each as a RectifyReminderItem in @items borrowing the strings of the
- * objects that @objects keeps alive, and the approvals that @approval_lists keeps alive. */
-static void
-collect_items (RectifyRegister *reg,
-               GPtrArray       *objects,
-               GPtrArray       *approval_lists,
-               GArray          *items)
-{
-  GListModel *ncs = rectify_register_get_nonconformities (reg);
-  GListModel *actions = rectify_register_get_actions (reg);
-
-  for (guint i = 0; i < g_list_model_get_n_items (ncs); i++)
-    {
-      RectifyNonconformity *nc = g_list_model_get_item (ncs, i);
-      RectifyReminderItem item;
-
-      g_ptr_array_add (objects, nc);
-      rectify_reminder_item_init_nonconformity (&item, nc);
-      g_array_append_val (items, item);
-
-      if (!item.finished)
-        {
-          GPtrArray *approvals = rectify_register_list_approvals (reg, nc);
-          const char *resubmit_by = rectify_approvals_get_resubmit_by (approvals);
-
-          g_ptr_array_add (approval_lists, approvals);
-          if (resubmit_by != NULL)
-            {
-              rectify_reminder_item_init_resubmission (&item, nc, resubmit_by);
-              g_array_append_val (items, item);
-            }
-        }
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
-    {
-      RectifyAction *action = g_list_model_get_item (actions, i);
-      RectifyReminderItem item;
-
-      g_ptr_array_add (objects, action);
-      rectify_reminder_item_init_action (&item, action);
-      g_array_append_val (items, item);
-    }
-}
-
 /* The keys that can still matter for @items (transfer full). */
 static GHashTable *
 collect_possible_keys (GArray *items)
@@ -485,9 +439,7 @@ check_recent_thread (GTask        *task,
       RecentJob *job = g_ptr_array_index (check->jobs, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(RectifyRegister) reg = NULL;
-      g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GPtrArray) approval_lists =
-        g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+      g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
       g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
       RecentResult *result;
 
@@ -500,7 +452,11 @@ check_recent_thread (GTask        *task,
           continue;
         }
 
-      collect_items (reg, objects, approval_lists, items);
+      if (!rectify_reminders_collect (reg, items, strings, &error))
+        {
+          g_debug ("Recent register %s not checked: %s", job->path, error->message);
+          continue;
+        }
 
       result = g_new0 (RecentResult, 1);
       result->path = g_strdup (job->path);
@@ -866,9 +822,8 @@ guint
 rectify_notifier_check_register (RectifyNotifier *self,
                                  RectifyRegister *reg)
 {
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) approval_lists = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                        g_ptr_array_unref);
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyReminderItem));
   g_autoptr(GHashTable) sent = NULL;
   g_autoptr(GHashTable) possible = NULL;
@@ -889,9 +844,14 @@ rectify_notifier_check_register (RectifyNotifier *self,
   today = rectify_date_today ();
   rectify_settings_get_reminder_settings (self->settings, &reminder_settings);
 
-  /* The items borrow the strings of the NCs and actions, kept alive in @objects, and the
-   * resubmit-by dates of open NCs, kept alive in @approval_lists. */
-  collect_items (reg, objects, approval_lists, items);
+  /* Read from the file, not from the register's objects: its actions are only read when the
+   * Actions page shows (about three per NC), and this runs on every open. The items borrow
+   * their strings from @strings. */
+  if (!rectify_reminders_collect (reg, items, strings, &error))
+    {
+      g_warning ("Reminders of %s not checked: %s", path, error->message);
+      return 0;
+    }
   possible = collect_possible_keys (items);
 
   sent = load_sent (self, path);

@@ -234,9 +234,10 @@ rectify_date_format_locale (const char *iso)
   if (!rectify_date_parse (iso, &date))
     return g_strdup (iso);
 
-  /* Noon, so that no time zone rule can move the day */
-  noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
+  /* A calendar day: in UTC, which no time zone rule moves, and without looking the local time
+   * zone up (GLib reads /etc/localtime again for each g_date_time_new_local ()) */
+  noon = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
   if (noon == NULL)
     return g_strdup (iso);
 

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "rectify-date.h"
+#include "rectify-register-private.h"
 #include "rectify-reminders.h"
 
 static const char *
@@ -173,6 +175,110 @@ rectify_reminder_item_init_resubmission (RectifyReminderItem  *item,
   rectify_reminder_item_init_nonconformity (item, nc);
   item->kind = RECTIFY_REMINDER_ITEM_RESUBMISSION;
   item->due_on = resubmit_by;
+}
+
+static const char *
+chunk_text (GStringChunk *strings,
+            sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_string_chunk_insert (strings, text) : NULL;
+}
+
+static gboolean
+collect_failed (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_set_error (error, RECTIFY_REGISTER_ERROR, RECTIFY_REGISTER_ERROR_FAILED,
+               /* Translators: %s is an SQLite error message */
+               _("Could not read the due dates: %s"), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+gboolean
+rectify_reminders_collect (RectifyRegister  *reg,
+                           GArray           *items,
+                           GStringChunk     *strings,
+                           GError          **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_REGISTER (reg), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+  g_return_val_if_fail (strings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = _rectify_register_get_db (reg);
+
+  /* Each NC with the resubmit-by date of the latest decision of the certification body when
+   * that decision did not accept the plan (approval_nc_id makes it one look-up per NC). */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT n.id, n.ref, n.title, n.due_on, n.status = 'closed',"
+                           "  (SELECT CASE WHEN a.decision = 'approved' THEN NULL"
+                           "               ELSE a.resubmit_by END"
+                           "     FROM approval a"
+                           "    WHERE a.nc_id = n.id AND a.role = 'certification-body'"
+                           "    ORDER BY a.id DESC LIMIT 1)"
+                           " FROM nonconformity n ORDER BY n.id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return collect_failed (db, stmt, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RectifyReminderItem item = {
+        .kind = RECTIFY_REMINDER_ITEM_NONCONFORMITY,
+        .id = sqlite3_column_int64 (stmt, 0),
+        .ref = chunk_text (strings, stmt, 1),
+        .title = chunk_text (strings, stmt, 2),
+        .due_on = chunk_text (strings, stmt, 3),
+        .finished = sqlite3_column_int (stmt, 4) != 0,
+      };
+      const char *resubmit_by = chunk_text (strings, stmt, 5);
+
+      g_array_append_val (items, item);
+      if (!item.finished && resubmit_by != NULL)
+        {
+          item.kind = RECTIFY_REMINDER_ITEM_RESUBMISSION;
+          item.due_on = resubmit_by;
+          g_array_append_val (items, item);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return collect_failed (db, stmt, error);
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, ref, title, target_on, status IN ('done', 'cancelled')"
+                           " FROM action ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return collect_failed (db, stmt, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RectifyReminderItem item = {
+        .kind = RECTIFY_REMINDER_ITEM_ACTION,
+        .id = sqlite3_column_int64 (stmt, 0),
+        .ref = chunk_text (strings, stmt, 1),
+        .title = chunk_text (strings, stmt, 2),
+        .due_on = chunk_text (strings, stmt, 3),
+        .finished = sqlite3_column_int (stmt, 4) != 0,
+      };
+
+      g_array_append_val (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    return collect_failed (db, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
 }
 
 char *

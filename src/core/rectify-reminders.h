@@ -9,6 +9,7 @@
 
 #include "rectify-action.h"
 #include "rectify-nonconformity.h"
+#include "rectify-register.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,17 @@ void             rectify_reminder_item_init_action       (RectifyReminderItem   
 void             rectify_reminder_item_init_resubmission (RectifyReminderItem       *item,
                                                            RectifyNonconformity     *nc,
                                                            const char               *resubmit_by);
+
+/* The items of every NC and action of @reg, as the init functions above make them from its
+ * objects, in the order of the register's lists (by id): each NC followed by its resubmission
+ * when it is not closed and the latest decision of the certification body did not accept its
+ * plan and set a resubmit-by date (rectify_approvals_get_resubmit_by ()), then the actions. The
+ * strings are copied into @strings, which the items borrow from. Read with two queries, without
+ * making objects (a register's actions are otherwise only read when the Actions page shows). */
+gboolean         rectify_reminders_collect               (RectifyRegister           *reg,
+                                                           GArray                    *items,
+                                                           GStringChunk              *strings,
+                                                           GError                   **error);
 
 /* The key of a reminder: "nc:ID:THRESHOLD:DUE", "action:ID:THRESHOLD:DUE" or
  * "resubmit:ID:THRESHOLD:DUE". (transfer full) */
