@@ -1156,11 +1156,6 @@ set_register_full (RectifyWindow   *self,
   if (self->board_attached)
     rectify_board_set_register (self->board, reg);
   rectify_dashboard_set_register (self->dashboard, reg);
-  if (self->table_attached)
-    start_table_fill (self);
-  gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "nonconformities") == 0)
-    attach_table (self);
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1169,6 +1164,9 @@ set_register_full (RectifyWindow   *self,
   g_signal_connect_object (rectify_register_get_audits (reg), "items-changed",
                            G_CALLBACK (audits_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* The filters are set while there are no rows (each change of a filter runs it over every
+   * NC, in the table's model and in each board column), then the NCs come, filtered once. */
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
   if (!reload)
     self->audit_id = -1;
   rebuild_audit_filter (self);
@@ -1176,6 +1174,13 @@ set_register_full (RectifyWindow   *self,
     clear_filters (self);
   else
     refilter (self);
+
+  if (self->table_attached)
+    start_table_fill (self);
+  gtk_sort_list_model_set_model (self->sort_model, rectify_register_get_nonconformities (reg));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "nonconformities") == 0)
+    attach_table (self);
+  update_count (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   name = register_display_name (file);
