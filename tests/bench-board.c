@@ -274,14 +274,14 @@ activate_cb (GtkApplication *app)
 {
   g_autoptr(GFile) file = g_file_new_for_path (register_path);
 
-  window = GTK_WIDGET (rectify_window_new (app));
+  /* As the app opens a register: read in a thread while the window is built and drawn */
+  window = GTK_WIDGET (rectify_window_new_for_file (app, file));
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   board = _rectify_window_get_board (RECTIFY_WINDOW (window));
   /* The page the window restores when the board was in use at the last close */
   adw_view_stack_set_visible_child_name (_rectify_window_get_view_stack (RECTIFY_WINDOW (window)),
                                          "board");
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
-  rectify_window_open_file_async (RECTIFY_WINDOW (window), file);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -30,7 +30,7 @@
 #include "rectify-window-private.h"
 
 static gint64 start_us;
-static gint64 opened_us;   /* the window built, the register being read */
+static gint64 opened_us;   /* the register's reading started (the window is built beside it) */
 static char *register_path;
 static gboolean done;
 static gboolean filling;
@@ -142,13 +142,13 @@ static void
 activate_cb (GtkApplication *app)
 {
   g_autoptr(GFile) file = g_file_new_for_path (register_path);
-  RectifyWindow *window = rectify_window_new (app);
+  RectifyWindow *window;
 
-  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
-  /* As the app opens a register at start (rectify_window_restore_session (), or a file given
-   * on the command line): read in a thread while the window is drawn. */
-  rectify_window_open_file_async (window, file);
+  /* As the app opens a register at start (a file given on the command line, or the last one):
+   * read in a thread while the window is built and drawn. */
   opened_us = g_get_monotonic_time ();
+  window = rectify_window_new_for_file (app, file);
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

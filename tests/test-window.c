@@ -380,8 +380,7 @@ test_window_session (Fixture       *fixture,
 
   /* The last register is gone: the welcome page. */
   g_settings_set_string (settings, "last-register", missing_uri);
-  window = rectify_window_new (NULL);
-  rectify_window_restore_session (window);
+  window = rectify_window_new_restoring_session (NULL);
   g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (_rectify_window_get_page (window), ==, "welcome");
   g_assert_null (rectify_window_get_register (window));
@@ -422,8 +421,9 @@ test_window_session (Fixture       *fixture,
     g_assert_cmpstr (page, ==, "board");
   }
 
-  window = rectify_window_new (NULL);
-  rectify_window_restore_session (window);
+  /* (as the app does: the register read while the window is built) */
+  window = rectify_window_new_restoring_session (NULL);
+  g_assert_true (rectify_window_is_opening (window));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_rectify_window_get_view_stack (window)),
@@ -597,10 +597,11 @@ test_window_table_fill (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  window = rectify_window_new (NULL);
+  /* (as the app opens a file: read while the window is built) */
+  window = rectify_window_new_for_file (NULL, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  g_assert_true (rectify_window_open_file (window, file, &error));
-  g_assert_no_error (error);
+  g_assert_true (rectify_window_is_opening (window));
+  g_assert_true (test_ui_iterate_until (not_opening, window, 10000));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (test_ui_iterate_until (test_ui_is_mapped, window, 5000));
   reg = rectify_window_get_register (window);

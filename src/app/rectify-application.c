@@ -467,10 +467,8 @@ rectify_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (self));
-
-      rectify_window_restore_session (new_window);
-      window = GTK_WINDOW (new_window);
+      /* The last register is read from while the window is built */
+      window = GTK_WINDOW (rectify_window_new_restoring_session (GTK_APPLICATION (self)));
     }
 
   gtk_window_present (window);
@@ -497,16 +495,19 @@ rectify_application_open (GApplication  *app,
 
       /* Reuse a window that shows the welcome page; otherwise open a new one. */
       active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      /* Read in a thread (for a new window, while it is built); the window says why when it
+       * cannot be opened */
       if (RECTIFY_IS_WINDOW (active) &&
           rectify_window_get_register (RECTIFY_WINDOW (active)) == NULL &&
           !rectify_window_is_opening (RECTIFY_WINDOW (active)))
-        window = RECTIFY_WINDOW (active);
+        {
+          window = RECTIFY_WINDOW (active);
+          rectify_window_open_file_async (window, files[i]);
+        }
       else
-        window = rectify_window_new (GTK_APPLICATION (self));
+        window = rectify_window_new_for_file (GTK_APPLICATION (self), files[i]);
 
       gtk_window_present (GTK_WINDOW (window));
-      /* Read in a thread; the window says why when it cannot be opened */
-      rectify_window_open_file_async (window, files[i]);
     }
 }
 

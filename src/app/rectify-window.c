@@ -1358,35 +1358,57 @@ open_ready_cb (GObject      *source,
     }
 }
 
-static void
-open_file_async (RectifyWindow *self,
-                 GFile         *file,
-                 gboolean       from_session)
+/* Starts reading @file in a thread for a window that is to show it (attach_open_job ()); NULL
+ * when @file is not a local file. The job's window must be attached before the main loop runs
+ * again: the read's callback cannot come earlier. */
+static OpenJob *
+start_open_job (GFile    *file,
+                gboolean  from_session)
 {
   g_autofree char *path = g_file_get_path (file);
   OpenJob *job;
 
+  if (path == NULL)
+    return NULL;
+
+  job = g_new0 (OpenJob, 1);
+  job->file = g_object_ref (file);
+  job->cancellable = g_cancellable_new ();
+  job->from_session = from_session;
+  rectify_register_open_async (path, job->cancellable, open_ready_cb, job);
+
+  return job;
+}
+
+/* @job's register shows in @self once read (or @self says why it could not be read); a read
+ * under way for @self before is dropped. */
+static void
+attach_open_job (RectifyWindow *self,
+                 OpenJob       *job)
+{
   if (self->open_cancellable != NULL)
     g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
 
-  if (path == NULL)
+  if (job == NULL)
     {
       show_error_dialog (self, _("Could Not Open Register"),
                          _("Only registers in local folders can be opened"));
       return;
     }
 
-  self->open_cancellable = g_cancellable_new ();
-
-  job = g_new0 (OpenJob, 1);
+  g_assert (job->self == NULL);
   job->self = g_object_ref (self);
-  job->file = g_object_ref (file);
-  job->cancellable = g_object_ref (self->open_cancellable);
-  job->from_session = from_session;
-
+  self->open_cancellable = g_object_ref (job->cancellable);
   set_loading (self, TRUE);
-  rectify_register_open_async (path, self->open_cancellable, open_ready_cb, job);
+}
+
+static void
+open_file_async (RectifyWindow *self,
+                 GFile         *file,
+                 gboolean       from_session)
+{
+  attach_open_job (self, start_open_job (file, from_session));
 }
 
 /* Reads the register again in a thread, the current one staying on screen meanwhile. */
@@ -2581,6 +2603,20 @@ enum_filter_model (const char *all_label,
   return list;
 }
 
+/* The window's settings; NULL when the schema is not installed (running uninstalled without
+ * GSETTINGS_SCHEMA_DIR). (transfer full) */
+static GSettings *
+window_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE)))
+    return NULL;
+
+  return g_settings_new (BASE_ID);
+}
+
 static void
 rectify_window_init (RectifyWindow *self)
 {
@@ -2588,8 +2624,6 @@ rectify_window_init (RectifyWindow *self)
   g_autoptr(GtkStringList) grades = NULL;
   g_autoptr(GtkStringList) sources = NULL;
   g_autoptr(GtkStringList) themes = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   GtkColumnViewColumn *ref_column;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2602,9 +2636,8 @@ rectify_window_init (RectifyWindow *self)
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
 
   /* Settings (absent only when running uninstalled without GSETTINGS_SCHEMA_DIR). */
-  if (source != NULL && (schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE)))
+  if ((self->settings = window_settings_new ()) != NULL)
     {
-      self->settings = g_settings_new (BASE_ID);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
@@ -2750,25 +2783,83 @@ rectify_window_open_file (RectifyWindow  *self,
   return TRUE;
 }
 
+/* The register the previous session ended on, if any (transfer full) (nullable) */
+static GFile *
+session_file (GSettings *settings)
+{
+  g_autofree char *uri = NULL;
+
+  if (settings == NULL)
+    return NULL;
+
+  uri = g_settings_get_string (settings, "last-register");
+  if (uri == NULL || *uri == '\0')
+    return NULL;
+
+  return g_file_new_for_uri (uri);
+}
+
 void
 rectify_window_restore_session (RectifyWindow *self)
 {
-  g_autofree char *uri = NULL;
   g_autoptr(GFile) file = NULL;
 
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
-  if (self->settings == NULL)
-    return;
+  /* Read in a thread while the window is drawn: a large register opens about as fast as a
+   * small one. */
+  if ((file = session_file (self->settings)) != NULL)
+    open_file_async (self, file, TRUE);
+}
 
-  uri = g_settings_get_string (self->settings, "last-register");
-  if (uri == NULL || *uri == '\0')
-    return;
+/**
+ * rectify_window_new_for_file:
+ * @application: the application
+ * @file: a register file
+ *
+ * A window that opens @file, as rectify_window_new () then rectify_window_open_file_async (),
+ * except that the register is read from before the window is built (about 100 ms of widgets),
+ * beside it: a large register shows sooner.
+ */
+RectifyWindow *
+rectify_window_new_for_file (GtkApplication *application,
+                             GFile          *file)
+{
+  OpenJob *job;
+  RectifyWindow *self;
 
-  /* Read in a thread while the window is built and drawn: a large register opens about as fast
-   * as a small one. */
-  file = g_file_new_for_uri (uri);
-  open_file_async (self, file, TRUE);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  job = start_open_job (file, FALSE);
+  self = rectify_window_new (application);
+  attach_open_job (self, job);
+
+  return self;
+}
+
+/**
+ * rectify_window_new_restoring_session:
+ * @application: the application
+ *
+ * A window that reopens the register of the previous session, as rectify_window_new () then
+ * rectify_window_restore_session (), with the register read beside the window's building.
+ */
+RectifyWindow *
+rectify_window_new_restoring_session (GtkApplication *application)
+{
+  g_autoptr(GSettings) settings = window_settings_new ();
+  g_autoptr(GFile) file = session_file (settings);
+  OpenJob *job = NULL;
+  RectifyWindow *self;
+
+  /* (a file in the settings that is not local is said by attach_open_job ()) */
+  if (file != NULL)
+    job = start_open_job (file, TRUE);
+  self = rectify_window_new (application);
+  if (file != NULL)
+    attach_open_job (self, job);
+
+  return self;
 }
 
 /**

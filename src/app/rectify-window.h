@@ -18,16 +18,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyWindow, rectify_window, RECTIFY, WINDOW, AdwApplicationWindow)
 
 RectifyWindow   *rectify_window_new               (GtkApplication *application);
+/* A window that opens @file, or the last register of the previous session: as
+ * rectify_window_new () then rectify_window_open_file_async () or
+ * rectify_window_restore_session (), with the register read beside the window's building. */
+RectifyWindow   *rectify_window_new_for_file      (GtkApplication *application,
+                                                   GFile          *file);
+RectifyWindow   *rectify_window_new_restoring_session (GtkApplication *application);
 /* Opens the register at @file in this window; on failure the window is unchanged. */
 gboolean         rectify_window_open_file         (RectifyWindow  *self,
                                                    GFile          *file,
                                                    GError        **error);
-/* Reopens the last register of the previous session, or shows the welcome page (with a toast
- * that says why, when the last register could not be opened). */
+/* Reads the register at @file in a thread, then shows it; says why when it cannot be opened. */
 void             rectify_window_open_file_async   (RectifyWindow  *self,
                                                    GFile          *file);
 /* Whether a register is being read (rectify_window_open_file_async (), restore_session ()) */
 gboolean         rectify_window_is_opening        (RectifyWindow  *self);
+/* Reopens the last register of the previous session, or shows the welcome page (with a toast
+ * that says why, when the last register could not be opened). */
 void             rectify_window_restore_session   (RectifyWindow  *self);
 /* (transfer none) (nullable) */
 RectifyRegister *rectify_window_get_register      (RectifyWindow  *self);
