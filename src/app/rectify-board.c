@@ -27,7 +27,10 @@
  * or less, one more), then every frame MORE_CARDS more in every column, and once past what a
  * view keeps alive (ALL_CARDS), the whole column. The counts in the column headers are the
  * whole columns' from the start. */
-#define CARD_HEIGHT   96   /* a card of one-line title, at least; most are taller */
+/* A card with a one-line title and its spacing is about 120 pixels high (Adwaita, default font),
+ * with a two-line title about 137: 112 leaves no gap at the bottom of a column whose cards are
+ * all short, without making many more cards than show. */
+#define CARD_HEIGHT  112
 #define FIRST_CARDS   12   /* before the board has a size */
 #define MORE_CARDS     4
 #define ALL_CARDS     40
