@@ -360,30 +360,69 @@ snapshot_nc (RectifyRegister      *reg,
   return row;
 }
 
+/* The references of the NCs of each action, read with one query beside the actions (one query
+ * per action was a sixth of the export of 10,000 NCs): both come in the order of the actions'
+ * ids. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+} NcRefs;
+
+static void
+nc_refs_init (NcRefs          *self,
+              RectifyRegister *reg)
+{
+  /* within an action, the order of rectify_register_list_nonconformities_for (): by reference */
+  int rc = sqlite3_prepare_v2 (_rectify_register_get_db (reg),
+                               "SELECT na.action_id, n.ref FROM nc_action na"
+                               " JOIN nonconformity n ON n.id = na.nc_id"
+                               " ORDER BY na.action_id, n.ref",
+                               -1, &self->stmt, NULL);
+
+  self->has_row = rc == SQLITE_OK && sqlite3_step (self->stmt) == SQLITE_ROW;
+}
+
+static void
+nc_refs_clear (NcRefs *self)
+{
+  g_clear_pointer (&self->stmt, sqlite3_finalize);
+}
+
+/* "NC-001, NC-004" for the action @id; the ids asked for must grow. (transfer full) */
+static char *
+nc_refs_take (NcRefs *self,
+              gint64  id)
+{
+  GString *refs = g_string_new (NULL);
+
+  while (self->has_row && sqlite3_column_int64 (self->stmt, 0) < id)
+    self->has_row = sqlite3_step (self->stmt) == SQLITE_ROW;
+
+  while (self->has_row && sqlite3_column_int64 (self->stmt, 0) == id)
+    {
+      if (refs->len > 0)
+        g_string_append (refs, ", ");
+      g_string_append (refs, (const char *)sqlite3_column_text (self->stmt, 1));
+      self->has_row = sqlite3_step (self->stmt) == SQLITE_ROW;
+    }
+
+  return g_string_free (refs, FALSE);
+}
+
 static ActionRow *
 snapshot_action (RectifyRegister *reg,
                  RectifyAction   *action,
                  const char      *today,
-                 GHashTable      *action_evidence)
+                 GHashTable      *action_evidence,
+                 NcRefs          *nc_refs)
 {
   ActionRow *row = g_new0 (ActionRow, 1);
-  g_autoptr(GListModel) ncs = rectify_register_list_nonconformities_for (reg, action);
-  g_autoptr(GString) refs = g_string_new (NULL);
   gint64 id = rectify_entity_get_id (RECTIFY_ENTITY (action));
-  guint n = ncs != NULL ? g_list_model_get_n_items (ncs) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RectifyNonconformity) nc = g_list_model_get_item (ncs, i);
-
-      if (refs->len > 0)
-        g_string_append (refs, ", ");
-      g_string_append (refs, rectify_nonconformity_get_ref (nc));
-    }
 
   row->ref = g_strdup (rectify_action_get_ref (action));
   row->title = g_strdup (rectify_action_get_title (action));
-  row->ncs = g_string_free (g_steal_pointer (&refs), FALSE);
+  row->ncs = nc_refs_take (nc_refs, id);
   row->owner = g_strdup (rectify_action_get_owner (action));
   row->target_on = g_strdup (rectify_action_get_target_on (action));
   row->status = g_strdup (rectify_enum_to_label (RECTIFY_TYPE_ACTION_STATUS,
@@ -416,6 +455,7 @@ rectify_export_snapshot_new (RectifyRegister *reg,
   RectifyExportSnapshot *self;
   g_autoptr(GHashTable) action_evidence = NULL;
   g_autoptr(GHashTable) action_ids = NULL;
+  NcRefs nc_refs;
   GListModel *ncs;
   GListModel *actions;
   gint64 audit_id = 0;
@@ -507,6 +547,8 @@ rectify_export_snapshot_new (RectifyRegister *reg,
         }
     }
 
+  /* (the actions' list is in the order of their ids) */
+  nc_refs_init (&nc_refs, reg);
   actions = rectify_register_get_actions (reg);
   n = g_list_model_get_n_items (actions);
   for (guint i = 0; i < n; i++)
@@ -517,8 +559,10 @@ rectify_export_snapshot_new (RectifyRegister *reg,
       if (audit != NULL && !g_hash_table_contains (action_ids, &id))
         continue;
 
-      g_ptr_array_add (self->actions, snapshot_action (reg, action, today, action_evidence));
+      g_ptr_array_add (self->actions, snapshot_action (reg, action, today, action_evidence,
+                                                          &nc_refs));
     }
+  nc_refs_clear (&nc_refs);
 
   /* Nothing was written: the commit only ends the read (a failed commit rolls back itself). */
   sqlite3_exec (_rectify_register_get_db (reg),
