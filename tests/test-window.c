@@ -627,6 +627,22 @@ test_window_table_fill (Fixture       *fixture,
   gtk_drop_down_set_selected (_rectify_window_get_status_filter (window), 0);
   g_assert_true (_rectify_window_is_table_filling (window));
 
+  /* Another order, nothing selected: filled again */
+  g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, n_ncs);
+  {
+    GtkColumnView *view = _rectify_window_get_column_view (window);
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) grade_column = g_list_model_get_item (columns, 2);
+    g_autoptr(GtkColumnViewColumn) ref_column = g_list_model_get_item (columns, 0);
+
+    gtk_column_view_sort_by_column (view, grade_column, GTK_SORT_ASCENDING);
+    g_assert_true (_rectify_window_is_table_filling (window));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), <, 200);
+    g_assert_cmpuint (g_list_model_get_n_items (test_ui_table_rows (window)), ==, n_ncs);
+    gtk_column_view_sort_by_column (view, ref_column, GTK_SORT_ASCENDING);
+    g_assert_true (_rectify_window_is_table_filling (window));
+  }
+
   /* The last row, shown while the table fills: whole at once, the row selected */
   last = g_list_model_get_item (_rectify_window_get_filtered (window), n_ncs - 1);
   rectify_window_show_nonconformity (window, last);

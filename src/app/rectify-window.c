@@ -478,13 +478,25 @@ start_table_fill (RectifyWindow *self)
                                                       self, NULL);
 }
 
+/* Another set of rows: filled progressively, unless one is selected (it keeps its place). */
 static void
-refilter (RectifyWindow *self)
+refill_table (RectifyWindow *self)
 {
-  /* Another set of rows: filled progressively, unless one is selected (it keeps its place). */
   if (self->table_attached &&
       gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     start_table_fill (self);
+}
+
+static void
+sorter_changed_cb (RectifyWindow *self)
+{
+  refill_table (self);
+}
+
+static void
+refilter (RectifyWindow *self)
+{
+  refill_table (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -2445,6 +2457,8 @@ rectify_window_dispose (GObject *object)
       rectify_dashboard_set_register (self->dashboard, NULL);
     }
 
+  /* (no fill starts again as the columns go) */
+  self->table_attached = FALSE;
   stop_table_fill (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -2692,6 +2706,10 @@ rectify_window_init (RectifyWindow *self)
 
   /* The table */
   ref_column = _rectify_nc_columns_add (self->column_view, self->today);
+  /* Before the sort model's own handler: a new order is a new set of rows, filled from the
+   * first (see refilter ()) */
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   self->sort_model = gtk_sort_list_model_new (NULL,
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
