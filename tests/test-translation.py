@@ -22,7 +22,9 @@
 # de_DE.UTF-8. When neither locale exists, (3) is skipped (exit 77) with a message.
 # rectify-cli reads its catalogue from the LOCALEDIR it was built with (the install prefix);
 # when that folder is inside the build folder (build-aux/test and build-aux/run configure
-# --prefix=_build/install), the test puts the built rectify.mo there as `meson install` does.
+# --prefix=_build/install, build-aux/test and build-aux/test-sanitizers
+# --prefix=_build-asan/install), the test puts the built rectify.mo there as `meson install`
+# does.
 #
 # Environment: RECTIFY_SRCDIR, RECTIFY_CLI, RECTIFY_BUILDDIR, RECTIFY_LOCALEDIR.
 

@@ -1187,8 +1187,6 @@ write_cause_tree (Writer        *w,
                   guint          chain,
                   guint          depth)
 {
-  g_autofree char *indented = NULL;
-
   if (depth > 64)
     return;
 
